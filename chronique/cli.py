@@ -65,6 +65,7 @@ def cli(ctx: click.Context, config: str | None, verbose: int) -> None:
 @click.option("--url-field", default=None, help="URL field (default: auto-detect).")
 @click.option("--source-field", default=None, help="Outlet field (default: auto-detect).")
 @click.option("--lang-field", default=None, help="Language field (default: auto-detect).")
+@click.option("--annotate/--no-annotate", default=None, help="Run the spaCy annotation (default: on).")
 @click.option("--json", "as_json", is_flag=True, help="Print the build report as JSON.")
 @click.pass_context
 def build(ctx: click.Context, paths: tuple[str, ...], as_json: bool, **opts: Any) -> None:
@@ -76,20 +77,32 @@ def build(ctx: click.Context, paths: tuple[str, ...], as_json: bool, **opts: Any
     settings = _settings(ctx, **opts)
     # `kill` stops a build like Ctrl-C does: the current batch is rolled back, the rest stays.
     signal.signal(signal.SIGTERM, lambda *_: (_ for _ in ()).throw(KeyboardInterrupt()))
-    bar = tqdm(unit=" articles", desc="building", file=sys.stderr, disable=None, dynamic_ncols=True)
+    bars: dict[str, Any] = {}
+
+    def progress(stage: str, n: int) -> None:
+        if stage not in bars:
+            for other in bars.values():
+                other.close()
+            bars[stage] = tqdm(
+                unit=" articles", desc=stage, file=sys.stderr, disable=None, dynamic_ncols=True
+            )
+        bars[stage].update(n)
+
     try:
-        report = run_build(list(paths), settings, progress=bar.update)
+        report = run_build(list(paths), settings, progress=progress)
     except ChroniqueError as exc:
-        bar.close()
         _fail(exc)
         return
-    bar.close()
+    finally:
+        for bar in bars.values():
+            bar.close()
     if as_json:
         click.echo(json.dumps(report.to_dict(), ensure_ascii=False, indent=2))
     else:
         reasons = Counter(s.reason for s in report.skipped)
         click.echo(
             f"{report.records_read} read, {report.articles_added} added, {report.duplicates} duplicates, "
+            f"{report.articles_annotated} annotated, "
             f"{len(report.skipped)} skipped, {report.files_unchanged} files unchanged since the last build"
             + (
                 f", {report.files_ignored} files of unsupported kinds passed over"
@@ -210,6 +223,31 @@ def settings_cmd(ctx: click.Context, fmt: str) -> None:
     else:
         for s in SETTINGS:
             click.echo(f"{s.name:<18} {getattr(current, s.name)!r:<16} {s.help}")
+
+
+#: Command modules that add their commands to the group (each has ``register(cli)``), loaded lazily.
+EXTENSIONS = (
+    "chronique.cli_time",
+    "chronique.cli_entities",
+    "chronique.cli_events",
+    "chronique.cli_timeline",
+)
+
+
+def _load_extensions() -> None:
+    import importlib
+
+    for name in EXTENSIONS:
+        try:
+            module = importlib.import_module(name)
+        except ModuleNotFoundError as exc:
+            if exc.name != name:  # the module exists but one of its imports is missing: say so
+                raise
+            continue
+        module.register(cli)
+
+
+_load_extensions()
 
 
 def main() -> None:

@@ -191,6 +191,7 @@ class BuildReport:
     records_read: int = 0
     articles_added: int = 0
     duplicates: int = 0
+    articles_annotated: int = 0
     skipped: list[Skip] = field(default_factory=list)
     seconds: float = 0.0
     interrupted: bool = False

@@ -4,9 +4,11 @@ Stages (each one module under ``chronique/stages`` with one typed entry function
 
 1. ingest   — files → :class:`RawDocument` records (``chronique.ingest``; the only stage that reads files)
 2. clean    — RawDocument → :class:`Article` (``chronique.stages.clean``)
+3. annotate — Article → :class:`Annotation` (``chronique.stages.annotate``, spaCy ``fr_core_news_md``)
 
-Later issues add: 3. dating, 4. annotate, 5. entities, 6. events, 7. dedupe and cluster,
-8. timeline. Per-article stages are pure functions of their records, so ``build`` can map them
+Later issues add: 4. dating, 5. entities, 6. events, 7. dedupe and cluster, 8. timeline.
+Stages 1–2 run as the files are read; stage 3 and the per-article stages after it run over the
+stored articles that have no result from the current version of the component yet. Per-article stages are pure functions of their records, so ``build`` can map them
 over worker processes here, and the same functions over a distributed engine later.
 
 Each stage declares what it ``requires`` and ``assigns``; :func:`check_chain` refuses a stage list
@@ -62,6 +64,12 @@ STAGES: list[Stage] = [
         "chronique.stages.clean:clean",
         frozenset({"raw"}),
         frozenset({"article", "article.body", "article.stamps"}),
+    ),
+    Stage(
+        "annotate",
+        "chronique.stages.annotate:annotate",
+        frozenset({"article.body"}),
+        frozenset({"sentences", "tokens", "morphology", "dependencies", "ner"}),
     ),
 ]
 
@@ -209,7 +217,7 @@ def build(
     paths: Sequence[str | Path],
     settings: Settings | None = None,
     *,
-    progress: Callable[[int], None] | None = None,
+    progress: Callable[[str, int], None] | None = None,
 ) -> BuildReport:
     """Read, clean and store every article under ``paths``; return what happened.
 
@@ -226,6 +234,8 @@ def build(
         status = "done"
         try:
             _run(paths, settings, store, run_id, report, progress)
+            if settings.annotate:
+                _analyse(settings, store, run_id, report, progress)
         except KeyboardInterrupt:
             status = "interrupted"
             report.interrupted = True
@@ -245,7 +255,7 @@ def _run(
     store: Store,
     run_id: int,
     report: BuildReport,
-    progress: Callable[[int], None] | None,
+    progress: Callable[[str, int], None] | None,
 ) -> None:
     seen: set[str] = set()
     pending: deque[tuple[Future[_Results] | _Results, _Chunk]] = deque()
@@ -260,7 +270,7 @@ def _run(
         report.articles_added += store.write_batch(run_id, arts, raws, skips, chunk.files, index)
         report.skipped.extend(skips)
         if progress:
-            progress(len(chunk.docs))
+            progress("clean", len(chunk.docs))
 
     def drain(until: int) -> None:
         while len(pending) > until:
@@ -298,6 +308,69 @@ def _run(
                     chunk = _Chunk()
         _drop_known(chunk, store, report)
         submit(chunk, last=True)
+        drain(0)
+    finally:
+        if pool is not None:
+            pool.shutdown(wait=True, cancel_futures=True)
+
+
+def annotate_component(settings: Settings) -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        v = version(settings.model.replace("_", "-"))
+    except PackageNotFoundError:
+        v = "?"
+    return f"chronique.annotate.v1+{settings.model}-{v}"
+
+
+def _analyse_batch(articles: list[Article], settings: Settings) -> list[tuple[str, int, int, bytes]]:
+    """Worker side of stage 3: annotate a batch with the process's one model."""
+    from chronique.stages.annotate import annotate, load_model
+
+    nlp = load_model(settings.model)
+    return [
+        (a.article_id, len(a.tokens), len(a.sentences), a.to_bytes())
+        for a in annotate(articles, nlp, batch_size=settings.nlp_batch_size)
+    ]
+
+
+def _analyse(
+    settings: Settings,
+    store: Store,
+    run_id: int,
+    report: BuildReport,
+    progress: Callable[[str, int], None] | None,
+) -> None:
+    """Stage 3 over every stored article not yet annotated by the current component."""
+    component = annotate_component(settings)
+    todo = store.unannotated(component)
+    if not todo:
+        return
+    batches = [todo[i : i + settings.batch_size] for i in range(0, len(todo), settings.batch_size)]
+    pool = (
+        ProcessPoolExecutor(settings.n_workers, initializer=_worker_init)
+        if len(batches) > 1 and settings.n_workers > 1
+        else None
+    )
+    pending: deque[Future[list[tuple[str, int, int, bytes]]] | list[tuple[str, int, int, bytes]]] = deque()
+
+    def drain(until: int) -> None:
+        while len(pending) > until:
+            job = pending.popleft()
+            rows = job.result() if isinstance(job, Future) else job
+            store.write_annotations(run_id, component, rows)
+            report.articles_annotated += len(rows)
+            if progress:
+                progress("annotate", len(rows))
+
+    try:
+        for ids in batches:
+            arts = list(store.articles(ids=ids))
+            pending.append(
+                pool.submit(_analyse_batch, arts, settings) if pool else _analyse_batch(arts, settings)
+            )
+            drain(2 * settings.n_workers)
         drain(0)
     finally:
         if pool is not None:

@@ -52,6 +52,14 @@ SETTINGS: tuple[Setting, ...] = (
     Setting(
         "min_body_chars", 40, "A record whose cleaned body is shorter than this is skipped as 'no-text'."
     ),
+    Setting(
+        "annotate",
+        True,
+        "Run the spaCy annotation after cleaning (sentences, morphology, parse, entities); the later "
+        "stages need it. Off: a build only ingests and cleans.",
+    ),
+    Setting("model", "fr_core_news_md", "spaCy model for annotation (an installed package name)."),
+    Setting("nlp_batch_size", 64, "Paragraphs per nlp.pipe batch."),
     Setting("text_field", "", "Name of the text field in JSON/CSV records; empty means auto-detect."),
     Setting("title_field", "", "Name of the title field in JSON/CSV records; empty means auto-detect."),
     Setting("date_field", "", "Name of the publication date field; empty means auto-detect."),
@@ -96,6 +104,9 @@ class Settings:
     max_file_mb: float = _field("max_file_mb")
     max_record_chars: int = _field("max_record_chars")
     min_body_chars: int = _field("min_body_chars")
+    annotate: bool = _field("annotate")
+    model: str = _field("model")
+    nlp_batch_size: int = _field("nlp_batch_size")
     text_field: str = _field("text_field")
     title_field: str = _field("title_field")
     date_field: str = _field("date_field")

@@ -67,7 +67,7 @@ def _corpus(root: Path) -> dict[str, str]:
 
 def test_bad_input_is_skipped_with_reasons_and_loses_nothing(tmp_path: Path) -> None:
     expected = _corpus(tmp_path / "in")
-    settings = Settings(db=str(tmp_path / "s.db"), max_file_mb=2.0, workers=1)
+    settings = Settings(db=str(tmp_path / "s.db"), max_file_mb=2.0, workers=1, annotate=False)
     report = build([tmp_path / "in"], settings)
     reasons = {
         Path(s.path).name: s.reason for s in report.skipped if not s.source_id or s.source_id == s.path
@@ -92,7 +92,7 @@ def test_build_twice_adds_nothing_and_new_files_only_are_read(tmp_path: Path) ->
     src.mkdir()
     for i in range(5):
         (src / f"a{i}.txt").write_text(_article(i), encoding="utf-8")
-    s = Settings(db=str(tmp_path / "s.db"), workers=1)
+    s = Settings(db=str(tmp_path / "s.db"), workers=1, annotate=False)
     first = build([src], s)
     assert first.articles_added == 5
     again = build([src], s)
@@ -111,22 +111,25 @@ def test_parallel_build_matches_serial(tmp_path: Path) -> None:
     batch.write_text(
         "\n".join(json.dumps({"id": i, "text": _article(i)}) for i in range(300)), encoding="utf-8"
     )
-    serial = build([batch], Settings(db=str(tmp_path / "a.db"), workers=1, batch_size=50))
-    parallel = build([batch], Settings(db=str(tmp_path / "b.db"), workers=2, batch_size=50))
+    serial = build([batch], Settings(db=str(tmp_path / "a.db"), workers=1, batch_size=50, annotate=False))
+    parallel = build([batch], Settings(db=str(tmp_path / "b.db"), workers=2, batch_size=50, annotate=False))
     assert serial.articles_added == parallel.articles_added == 300
     with Store(tmp_path / "a.db") as a, Store(tmp_path / "b.db") as b:
         assert sorted(x.id for x in a.articles()) == sorted(x.id for x in b.articles())
 
 
 @pytest.mark.slow
-def test_killed_build_leaves_a_consistent_store_and_resumes(tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    "sig", [signal.SIGKILL, signal.SIGINT, signal.SIGTERM], ids=["kill-9", "ctrl-c", "kill"]
+)
+def test_killed_build_leaves_a_consistent_store_and_resumes(tmp_path: Path, sig: int) -> None:
     batch = tmp_path / "lot.jsonl"
     n = 4000
     batch.write_text(
         "\n".join(json.dumps({"id": i, "text": _article(i) * 3}) for i in range(n)), encoding="utf-8"
     )
     cfg = tmp_path / "c.toml"
-    cfg.write_text("batch_size = 20\nworkers = 2\n", encoding="utf-8")
+    cfg.write_text("batch_size = 20\nworkers = 2\nannotate = false\n", encoding="utf-8")
     db = tmp_path / "s.db"
     cmd = [sys.executable, "-m", "chronique.cli", "--config", str(cfg), "build", str(batch), "--db", str(db)]
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
@@ -142,13 +145,15 @@ def test_killed_build_leaves_a_consistent_store_and_resumes(tmp_path: Path) -> N
         if count >= 100:
             break
     assert proc.poll() is None, "the build finished before it could be killed: make the corpus bigger"
-    os.killpg(proc.pid, signal.SIGKILL)
-    proc.wait()
+    os.killpg(proc.pid, sig)
+    code = proc.wait(timeout=60)
+    if sig != signal.SIGKILL:  # a stop it can see: it rolls back the batch at hand, records it, exits 130
+        assert code == 130
     with Store(db) as store:  # consistent: opens, and every stored article is whole
         partial = store.count()
         assert 0 < partial < n
         assert all(a.body for a in store.articles())
-    report = build([batch], Settings(db=str(db), workers=1))
+    report = build([batch], Settings(db=str(db), workers=1, annotate=False))
     assert report.articles_added == n - partial
     assert report.duplicates == partial
     with Store(db) as store:
@@ -161,3 +166,20 @@ def test_stage_chain_is_checked() -> None:
     needy = Stage("timeline", "x:y", frozenset({"events"}), frozenset({"timeline"}))
     with pytest.raises(PipelineError, match="requires events"):
         check_chain([*STAGES, needy])
+
+
+@pytest.mark.model
+def test_annotation_runs_once_per_article_and_component(tmp_path: Path) -> None:
+    src = tmp_path / "in"
+    src.mkdir()
+    for i in range(3):
+        (src / f"a{i}.txt").write_text(_article(i), encoding="utf-8")
+    s = Settings(db=str(tmp_path / "s.db"), workers=1)
+    assert build([src], s).articles_annotated == 3
+    assert build([src], s).articles_annotated == 0
+    (src / "a3.txt").write_text(_article(3), encoding="utf-8")
+    assert build([src], s).articles_annotated == 1
+    with Store(s.db) as store:
+        for a in store.articles():
+            ann = store.annotation(a)
+            assert ann is not None and ann.sentences and ann.tokens[-1].end <= len(a.body)

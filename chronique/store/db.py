@@ -19,12 +19,15 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from chronique.errors import StoreError
 from chronique.models import Article, Skip
 from chronique.store import fts
 from chronique.store.migrations import MIGRATIONS
+
+if TYPE_CHECKING:
+    from chronique.stages.annotate import Annotation
 
 log = logging.getLogger(__name__)
 
@@ -218,6 +221,38 @@ class Store:
         except sqlite3.Error as exc:
             raise StoreError(f"writing to {self.path} failed, nothing of this batch was kept: {exc}") from exc
         return added
+
+    # -- annotations ---------------------------------------------------------------------------------
+    def unannotated(self, component: str, limit: int | None = None) -> list[str]:
+        """Ids of articles with no annotation by ``component`` (new ones, or made by an older model)."""
+        q = """SELECT a.id FROM articles a LEFT JOIN annotations n ON n.article_id = a.id
+               WHERE n.article_id IS NULL OR n.component != ? ORDER BY a.rowid"""
+        args: list[Any] = [component]
+        if limit is not None:
+            q += " LIMIT ?"
+            args.append(limit)
+        return [r[0] for r in self.db.execute(q, args)]
+
+    def write_annotations(
+        self, run_id: int, component: str, rows: Sequence[tuple[str, int, int, bytes]]
+    ) -> None:
+        """Store (article id, tokens, sentences, blob) rows in one transaction."""
+        try:
+            with self.db:
+                self.db.executemany(
+                    "INSERT OR REPLACE INTO annotations (article_id, component, tokens, sentences, data, run_id) VALUES (?,?,?,?,?,?)",
+                    [(aid, component, nt, ns, blob, run_id) for aid, nt, ns, blob in rows],
+                )
+        except sqlite3.Error as exc:
+            raise StoreError(
+                f"writing annotations to {self.path} failed, nothing of this batch was kept: {exc}"
+            ) from exc
+
+    def annotation(self, article: Article) -> Annotation | None:
+        from chronique.stages.annotate import Annotation
+
+        row = self.db.execute("SELECT data FROM annotations WHERE article_id=?", (article.id,)).fetchone()
+        return Annotation.from_bytes(article.id, article.body, row["data"]) if row else None
 
     # -- reads ---------------------------------------------------------------------------------------
     def count(self) -> int:

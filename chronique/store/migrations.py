@@ -76,4 +76,20 @@ def _m001_core(db: sqlite3.Connection) -> None:
     )
 
 
-MIGRATIONS: tuple[Migration, ...] = (("001_core", _m001_core),)
+def _m002_annotations(db: sqlite3.Connection) -> None:
+    db.executescript(
+        """
+        CREATE TABLE annotations (
+            article_id TEXT PRIMARY KEY REFERENCES articles(id),
+            component TEXT NOT NULL,         -- chronique.annotate.v1+<model>-<version>
+            tokens INTEGER NOT NULL,
+            sentences INTEGER NOT NULL,
+            data BLOB NOT NULL,              -- Annotation.to_bytes()
+            run_id INTEGER REFERENCES runs(id)
+        );
+        CREATE INDEX annotations_component ON annotations(component);
+        """
+    )
+
+
+MIGRATIONS: tuple[Migration, ...] = (("001_core", _m001_core), ("002_annotations", _m002_annotations))
