@@ -192,6 +192,7 @@ class BuildReport:
     articles_added: int = 0
     duplicates: int = 0
     articles_annotated: int = 0
+    articles_dated: int = 0
     skipped: list[Skip] = field(default_factory=list)
     seconds: float = 0.0
     interrupted: bool = False

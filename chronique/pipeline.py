@@ -29,6 +29,7 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -236,6 +237,7 @@ def build(
             _run(paths, settings, store, run_id, report, progress)
             if settings.annotate:
                 _analyse(settings, store, run_id, report, progress)
+            _date_articles(store, run_id, report)
         except KeyboardInterrupt:
             status = "interrupted"
             report.interrupted = True
@@ -375,6 +377,51 @@ def _analyse(
     finally:
         if pool is not None:
             pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _date_articles(store: Store, run_id: int, report: BuildReport) -> None:
+    """Stage 4: publication dates. Per article first (metadata, stamps, clues read with the annotation's
+    tense), then inference for the rest with the collection's known span as context."""
+    from chronique.stages import dating
+    from chronique.store import dates
+
+    todo = dates.undated(store, dating.COMPONENT)
+    for i in range(0, len(todo), 500):
+        rows = []
+        for a in store.articles(ids=todo[i : i + 500]):
+            ann = store.annotation(a)
+            found = dating.clues(a, ann.tense_at if ann else None)
+            first = dating.from_metadata(a)
+            if first is None or first.precision != "day":
+                first = dating.from_stamps(a) or first
+            pd = (
+                dating.check_weekdays(first, found)
+                if first is not None and first.precision == "day"
+                else (first or dating.PubDate())
+            )
+            rows.append((a.id, pd, found))
+        dates.write(store, run_id, dating.COMPONENT, rows)
+    known = [
+        d
+        for d in dates.all_dates(store).values()
+        if d.precision == "day" and d.method in ("metadata", "header-stamp")
+    ]
+    days = sorted(date.fromisoformat(d.value) for d in known)
+    context = dating.Context(days[0], days[-1]) if days else None
+    updates = []
+    for aid, found, current in dates.needing_inference(store):
+        article = next(store.articles(ids=[aid]))
+        known_part = dating.from_metadata(article) or dating.from_stamps(article)
+        inferred = dating.infer(
+            article, found, context, known_part if known_part and known_part.value else None
+        )
+        if known_part is not None and known_part.value and not inferred.value:
+            inferred = known_part
+        if inferred != current:
+            updates.append((aid, inferred, found))
+    if updates:
+        dates.write(store, run_id, dating.COMPONENT, updates)
+    report.articles_dated = len(todo)
 
 
 def _drop_known(chunk: _Chunk, store: Store, report: BuildReport) -> None:

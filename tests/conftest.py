@@ -25,3 +25,15 @@ def settings(tmp_path: Path):
     from chronique.settings import Settings
 
     return Settings(db=str(tmp_path / "test.db"))
+
+
+@pytest.fixture(scope="session")
+def demo_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The bundled demo corpus built once (with annotation) for the whole session."""
+    from chronique.pipeline import build
+    from chronique.settings import Settings
+
+    db = tmp_path_factory.mktemp("demo") / "demo.db"
+    report = build([ROOT / "samples"], Settings(db=str(db), workers=1))
+    assert not report.skipped, report.skipped
+    return db

@@ -7,7 +7,8 @@ from collections import Counter
 from typing import Any
 
 from chronique.models import Article
-from chronique.store import Store
+from chronique.stages.dating import PubDate
+from chronique.store import Store, dates
 
 
 def removed_summary(a: Article) -> str:
@@ -16,7 +17,7 @@ def removed_summary(a: Article) -> str:
     return ", ".join(f"{k}×{n}" if n > 1 else k for k, n in sorted(counts.items()))
 
 
-def article_row(a: Article, *, text: bool = False) -> dict[str, Any]:
+def article_row(a: Article, *, text: bool = False, pub: PubDate | None = None) -> dict[str, Any]:
     row: dict[str, Any] = {
         "id": a.id,
         "source_id": a.source_id,
@@ -34,6 +35,7 @@ def article_row(a: Article, *, text: bool = False) -> dict[str, Any]:
         "section": a.section,
         "stamps": [{"text": s.text, "role": s.role, "start": s.start, "end": s.end} for s in a.stamps],
         "meta": a.meta,
+        "pub_date": _pub(pub),
     }
     if text:
         row["body"] = a.body
@@ -48,8 +50,33 @@ def article_row(a: Article, *, text: bool = False) -> dict[str, Any]:
     return row
 
 
+def _pub(pd: PubDate | None) -> dict[str, Any] | None:
+    if pd is None:
+        return None
+    return {
+        "value": pd.value,
+        "precision": pd.precision,
+        "begin": pd.begin,
+        "end": pd.end,
+        "method": pd.method,
+        "source": pd.source,
+        "confidence": pd.confidence,
+        "evidence": list(pd.evidence),
+        "flags": list(pd.flags),
+    }
+
+
 def rows(store: Store, *, text: bool = False, limit: int | None = None) -> list[dict[str, Any]]:
-    return [article_row(a, text=text) for a in store.articles(limit=limit)]
+    pubs = dates.all_dates(store)
+    return [article_row(a, text=text, pub=pubs.get(a.id)) for a in store.articles(limit=limit)]
+
+
+def date_cell(row: dict[str, Any]) -> str:
+    """``2016-05-03 (header-stamp 0.9)``, ``? (unknown)``."""
+    pd = row.get("pub_date")
+    if not pd or not pd["value"]:
+        return "? (unknown)"
+    return f"{pd['value']} ({pd['method']} {pd['confidence']:.2f})" + (" !" if pd["flags"] else "")
 
 
 def _cut(s: str, n: int) -> str:
@@ -62,6 +89,7 @@ def table(items: list[dict[str, Any]], *, text: bool = False) -> str:
     cols = [
         ("id", 10),
         ("source_id", 28),
+        ("date", 26),
         ("title", 40),
         ("outlet", 14),
         ("agency", 7),
@@ -72,7 +100,8 @@ def table(items: list[dict[str, Any]], *, text: bool = False) -> str:
     head = "  ".join(name.ljust(w) for name, w in cols)
     lines = [head, "-" * len(head)]
     for r in items:
-        lines.append("  ".join(_cut(r[name], w).ljust(w) for name, w in cols))
+        cells = {**r, "date": date_cell(r)}
+        lines.append("  ".join(_cut(cells[name], w).ljust(w) for name, w in cols))
         if text:
             for rp in r["removed_parts"]:
                 lines.append(f"    − [{rp['start']}:{rp['end']}] {rp['kind']}: {_cut(rp['text'], 90)}")

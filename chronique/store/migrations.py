@@ -92,4 +92,30 @@ def _m002_annotations(db: sqlite3.Connection) -> None:
     )
 
 
-MIGRATIONS: tuple[Migration, ...] = (("001_core", _m001_core), ("002_annotations", _m002_annotations))
+def _m005_pubdates(db: sqlite3.Connection) -> None:
+    db.executescript(
+        """
+        CREATE TABLE pubdates (
+            article_id TEXT PRIMARY KEY REFERENCES articles(id),
+            component TEXT NOT NULL,
+            value TEXT NOT NULL,             -- ISO day, month, year, or begin/end for an interval; '' unknown
+            precision TEXT NOT NULL,         -- day | month | year | interval | unknown
+            begin TEXT NOT NULL,
+            "end" TEXT NOT NULL,
+            method TEXT NOT NULL,            -- metadata | header-stamp | inferred | unknown
+            source TEXT NOT NULL,
+            confidence REAL NOT NULL,
+            evidence TEXT NOT NULL,          -- JSON list
+            flags TEXT NOT NULL,             -- JSON list
+            clues TEXT NOT NULL,             -- JSON: the date clues read in the text (for re-inference)
+            run_id INTEGER REFERENCES runs(id)
+        );
+        """
+    )
+
+
+MIGRATIONS: tuple[Migration, ...] = (
+    ("001_core", _m001_core),
+    ("002_annotations", _m002_annotations),
+    ("005_pubdates", _m005_pubdates),
+)
