@@ -183,3 +183,22 @@ def test_annotation_runs_once_per_article_and_component(tmp_path: Path) -> None:
         for a in store.articles():
             ann = store.annotation(a)
             assert ann is not None and ann.sentences and ann.tokens[-1].end <= len(a.body)
+
+
+def test_a_50_mb_file_is_skipped_without_loading_it(tmp_path: Path) -> None:
+    import resource
+
+    src = tmp_path / "in"
+    src.mkdir()
+    big = src / "enorme.txt"
+    with big.open("wb") as f:  # 50 MB of text: no news article is that long
+        chunk = ("Une ligne de texte qui se répète encore et encore. " * 20 + "\n").encode()
+        for _ in range(50 * 1024 * 1024 // len(chunk) + 1):
+            f.write(chunk)
+    (src / "bon.txt").write_text(_article(1), encoding="utf-8")
+    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    report = build([src], Settings(db=str(tmp_path / "s.db"), workers=1, annotate=False))
+    grown_mb = (resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before) / 1024
+    assert [(Path(s.path).name, s.reason) for s in report.skipped] == [("enorme.txt", "too-large")]
+    assert report.articles_added == 1
+    assert grown_mb < 40, f"reading a file it skips grew memory by {grown_mb:.0f} MB"
