@@ -114,8 +114,135 @@ def _m005_pubdates(db: sqlite3.Connection) -> None:
     )
 
 
+def _m004_dedupe_stories(db: sqlite3.Connection) -> None:
+    """Wire-copy groups, repeated sentences and stories (chronique/store/stories.py)."""
+    db.executescript(
+        """
+        CREATE TABLE dup_groups (
+            article_id TEXT PRIMARY KEY REFERENCES articles(id),
+            group_id TEXT NOT NULL,          -- the group's first article (earliest date, then id)
+            size INTEGER NOT NULL,           -- articles in the group (1: no copy)
+            component TEXT NOT NULL,
+            run_id INTEGER REFERENCES runs(id)
+        );
+        CREATE INDEX dup_groups_group ON dup_groups(group_id);
+        CREATE TABLE dup_pairs (
+            a TEXT NOT NULL,
+            b TEXT NOT NULL,
+            kind TEXT NOT NULL,              -- exact | near
+            similarity REAL NOT NULL,        -- share of the shorter text's word 5-grams in the other (1 for exact)
+            run_id INTEGER REFERENCES runs(id),
+            PRIMARY KEY (a, b)
+        );
+        CREATE TABLE sentence_groups (
+            key TEXT NOT NULL,               -- hash of the normalised sentence
+            article_id TEXT NOT NULL REFERENCES articles(id),
+            start INTEGER NOT NULL,          -- offsets in articles.body
+            "end" INTEGER NOT NULL,
+            run_id INTEGER REFERENCES runs(id),
+            PRIMARY KEY (key, article_id, start)
+        );
+        CREATE INDEX sentence_groups_article ON sentence_groups(article_id);
+        CREATE TABLE stories (
+            id INTEGER PRIMARY KEY,          -- 1.. by size, stable for the same input and settings
+            label TEXT NOT NULL,             -- the most central title
+            label_article TEXT NOT NULL,
+            size INTEGER NOT NULL,           -- articles
+            sources INTEGER NOT NULL,        -- independent sources (wire-copy groups)
+            first_date TEXT NOT NULL,
+            last_date TEXT NOT NULL,
+            entities TEXT NOT NULL,          -- JSON [[name, articles], ...]
+            keywords TEXT NOT NULL,          -- JSON [[word, weight], ...]
+            component TEXT NOT NULL,
+            run_id INTEGER REFERENCES runs(id)
+        );
+        CREATE TABLE story_articles (
+            story_id INTEGER NOT NULL REFERENCES stories(id),
+            article_id TEXT NOT NULL REFERENCES articles(id),
+            similarity REAL NOT NULL,        -- cosine to the story's centroid when it joined
+            PRIMARY KEY (article_id)
+        );
+        CREATE INDEX story_articles_story ON story_articles(story_id);
+        """
+    )
+
+
+def _m003_entities(db: sqlite3.Connection) -> None:
+    db.executescript(
+        """
+        -- Canonical entities over the collection (rebuilt by each entities run).
+        CREATE TABLE entities (
+            id INTEGER PRIMARY KEY,
+            key TEXT NOT NULL UNIQUE,        -- stable identity: GPE:SYR, IGO:<name>, GEO:<geonames id>, ACT:RUS:GOV, PER:<name key>
+            name TEXT NOT NULL,              -- canonical name
+            type TEXT NOT NULL,              -- PER | ORG | LOC | GPE | MISC
+            aliases TEXT NOT NULL,           -- JSON list, most frequent first
+            country TEXT,                    -- ISO 3166-1 alpha-3
+            sector TEXT,                     -- PLOVER sector (GOV, MIL, REB, OPP, ...)
+            org TEXT,                        -- PLOVER code of the international organisation (UNO, EUR, IGO)
+            code TEXT,                       -- PLOVER actor code
+            geonames_id INTEGER,
+            lat REAL,
+            lon REAL,
+            mentions INTEGER NOT NULL,
+            articles INTEGER NOT NULL,
+            first_date TEXT,
+            last_date TEXT,
+            component TEXT NOT NULL,
+            run_id INTEGER REFERENCES runs(id)
+        );
+        CREATE INDEX entities_type ON entities(type);
+        CREATE TABLE entity_articles (
+            entity_id INTEGER NOT NULL REFERENCES entities(id),
+            article_id TEXT NOT NULL REFERENCES articles(id),
+            mentions INTEGER NOT NULL,
+            PRIMARY KEY (entity_id, article_id)
+        );
+        CREATE INDEX entity_articles_article ON entity_articles(article_id);
+        -- Every mention, offsets in the cleaned body (articles.body).
+        CREATE TABLE mentions (
+            id INTEGER PRIMARY KEY,
+            article_id TEXT NOT NULL REFERENCES articles(id),
+            idx INTEGER NOT NULL,            -- position among the article's mentions
+            sentence INTEGER NOT NULL,       -- index in the annotation's sentences
+            start INTEGER NOT NULL,
+            "end" INTEGER NOT NULL,
+            text TEXT NOT NULL,
+            label TEXT NOT NULL,             -- PER | LOC | ORG | MISC
+            kind TEXT NOT NULL,              -- name | acronym | role | group | metonymy | demonym
+            source TEXT NOT NULL,            -- ner | ner-fixed | title | role | lexicon | acronym | demonym | group
+            title TEXT,
+            country TEXT,
+            sector TEXT,
+            org TEXT,
+            role TEXT,
+            key TEXT,
+            ref INTEGER,                     -- idx of the mention of the same article this one stands for
+            geonames_id INTEGER,
+            flags TEXT,                      -- "initial": opens its sentence
+            entity_id INTEGER REFERENCES entities(id),
+            component TEXT NOT NULL,         -- chronique.entities.v1
+            annotation TEXT NOT NULL,        -- the annotation component the mentions were read from
+            run_id INTEGER REFERENCES runs(id),
+            UNIQUE (article_id, idx)
+        );
+        CREATE INDEX mentions_entity ON mentions(entity_id);
+        -- Articles whose mentions are current (also those with none).
+        CREATE TABLE mention_articles (
+            article_id TEXT PRIMARY KEY REFERENCES articles(id),
+            component TEXT NOT NULL,
+            annotation TEXT NOT NULL,
+            mentions INTEGER NOT NULL,
+            run_id INTEGER REFERENCES runs(id)
+        );
+        """
+    )
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     ("001_core", _m001_core),
     ("002_annotations", _m002_annotations),
     ("005_pubdates", _m005_pubdates),
+    ("004_dedupe_stories", _m004_dedupe_stories),
+    ("003_entities", _m003_entities),
 )
