@@ -120,8 +120,10 @@ def components() -> dict[str, str]:
 
 
 def _worker_init() -> None:
-    # Ctrl-C is the main process's to handle: it stops submitting and shuts the pool down.
+    # Ctrl-C and `kill` are the main process's to handle: it stops submitting, rolls back the batch
+    # at hand and shuts the pool down. A worker dying on its own would turn a clean stop into a crash.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)
 
 
 def clean_batch(docs: list[RawDocument], settings: Settings) -> list[Article | Skip]:
