@@ -24,6 +24,7 @@ import os
 import platform
 import signal
 import sqlite3
+import threading
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -124,6 +125,15 @@ def _worker_init() -> None:
     # at hand and shuts the pool down. A worker dying on its own would turn a clean stop into a crash.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_IGN)
+    # If the main process is killed outright (kill -9), a worker must not live on as an orphan.
+    parent = os.getppid()
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(1.0)
+        os._exit(1)
+
+    threading.Thread(target=watch, daemon=True, name="chronique-parent-watch").start()
 
 
 def clean_batch(docs: list[RawDocument], settings: Settings) -> list[Article | Skip]:
