@@ -193,6 +193,7 @@ class BuildReport:
     duplicates: int = 0
     articles_annotated: int = 0
     articles_dated: int = 0
+    articles_timexed: int = 0
     skipped: list[Skip] = field(default_factory=list)
     seconds: float = 0.0
     interrupted: bool = False

@@ -250,6 +250,7 @@ def build(
             if settings.annotate:
                 _analyse(settings, store, run_id, report, progress)
             _date_articles(store, run_id, report)
+            _tag_times(store, run_id, report)
         except KeyboardInterrupt:
             status = "interrupted"
             report.interrupted = True
@@ -434,6 +435,45 @@ def _date_articles(store: Store, run_id: int, report: BuildReport) -> None:
     if updates:
         dates.write(store, run_id, dating.COMPONENT, updates)
     report.articles_dated = len(todo)
+
+
+def _anchor(value: str) -> date | None:
+    """The day a timex is resolved against: the publication day, or the first day it may be."""
+    if not value:
+        return None
+    head = value.split("/")[0]
+    try:
+        return date.fromisoformat(
+            head if len(head) == 10 else (head + "-01")[:10] if len(head) == 7 else head + "-01-01"
+        )
+    except ValueError:
+        return None
+
+
+def _tag_times(store: Store, run_id: int, report: BuildReport) -> None:
+    """Stage 5: every temporal expression of every body, resolved against its publication date.
+
+    Re-run for an article when the tagger changes or when its publication date does."""
+    from chronique.store import timexes
+    from chronique.time import COMPONENT, tag
+
+    todo = timexes.to_tag(store, COMPONENT)
+    anchors = dict(todo)
+    ids = [aid for aid, _ in todo]
+    for i in range(0, len(ids), 500):
+        rows = []
+        for a in store.articles(ids=ids[i : i + 500]):
+            ann = store.annotation(a)
+            anchor = anchors[a.id]
+            rows.append(
+                (
+                    a.id,
+                    anchor,
+                    tag(a.body, _anchor(anchor), lang=a.lang or "fr", tense=ann.tense_at if ann else None),
+                )
+            )
+        timexes.write(store, run_id, COMPONENT, rows)
+        report.articles_timexed += len(rows)
 
 
 def _drop_known(chunk: _Chunk, store: Store, report: BuildReport) -> None:
