@@ -251,6 +251,8 @@ def build(
                 _analyse(settings, store, run_id, report, progress)
             _date_articles(store, run_id, report)
             _tag_times(store, run_id, report)
+            if report.articles_added or report.articles_dated:
+                _collection(settings, store, run_id, report)
         except KeyboardInterrupt:
             status = "interrupted"
             report.interrupted = True
@@ -474,6 +476,19 @@ def _tag_times(store: Store, run_id: int, report: BuildReport) -> None:
             )
         timexes.write(store, run_id, COMPONENT, rows)
         report.articles_timexed += len(rows)
+
+
+def _collection(settings: Settings, store: Store, run_id: int, report: BuildReport) -> None:
+    """Stages over the whole collection, run when it changed: wire copies, then stories."""
+    if settings.dedupe:
+        from chronique.stages.dedupe import run_dedupe
+
+        result = run_dedupe(store, settings, run_id)
+        report.duplicate_groups = sum(1 for members in result.members().values() if len(members) > 1)
+    if settings.stories:
+        from chronique.stages.cluster import run_stories
+
+        report.stories = len(run_stories(store, settings, run_id))
 
 
 def _drop_known(chunk: _Chunk, store: Store, report: BuildReport) -> None:

@@ -29,7 +29,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Container, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from chronique.models import Article
 
@@ -248,10 +248,6 @@ def items_for(
     ]
 
 
-def _setting(settings: Settings, name: str, default: Any) -> Any:
-    return getattr(settings, name, default)
-
-
 def run_stories(store: Store, settings: Settings, run_id: int) -> list[Story]:
     """Cluster every stored article into stories and write them (replacing an earlier run's)."""
     from chronique.stages.dedupe import boilerplate
@@ -279,8 +275,8 @@ def run_stories(store: Store, settings: Settings, run_id: int) -> list[Story]:
     stories = cluster(
         items,
         vectors,
-        threshold=float(_setting(settings, "story_threshold", THRESHOLD)),
-        window_days=int(_setting(settings, "story_window_days", WINDOW_DAYS)),
+        threshold=settings.story_threshold,
+        window_days=settings.story_window_days,
     )
     db.write_stories(store, run_id, stories, COMPONENT)
     log.info(

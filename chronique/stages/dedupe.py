@@ -267,11 +267,6 @@ def boilerplate(
     return {k for k, ds in days.items() if len(ds) >= min_days}
 
 
-def _setting(settings: Settings, name: str, default: Any) -> Any:
-    """A setting if the settings table declares it, else this module's default."""
-    return getattr(settings, name, default)
-
-
 def run_dedupe(store: Store, settings: Settings, run_id: int) -> DedupeResult:
     """Dedupe every stored article and write the groups (replacing those of an earlier run)."""
     from chronique.store import stories as db
@@ -283,7 +278,7 @@ def run_dedupe(store: Store, settings: Settings, run_id: int) -> DedupeResult:
         articles,
         spans,
         pub_date=db.pub_date_lookup(store),
-        containment=float(_setting(settings, "near_duplicate_containment", CONTAINMENT)),
+        containment=settings.near_duplicate_containment,
     )
     db.write_dedupe(store, run_id, result, COMPONENT)
     n_groups = len({g for a, g in result.groups.items() if g != a})
