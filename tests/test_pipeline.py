@@ -67,7 +67,9 @@ def _corpus(root: Path) -> dict[str, str]:
 
 def test_bad_input_is_skipped_with_reasons_and_loses_nothing(tmp_path: Path) -> None:
     expected = _corpus(tmp_path / "in")
-    settings = Settings(db=str(tmp_path / "s.db"), max_file_mb=2.0, workers=1, annotate=False)
+    settings = Settings(
+        db=str(tmp_path / "s.db"), max_file_mb=2.0, workers=1, annotate=False, dedupe=False, stories=False
+    )
     report = build([tmp_path / "in"], settings)
     reasons = {
         Path(s.path).name: s.reason for s in report.skipped if not s.source_id or s.source_id == s.path
@@ -92,7 +94,7 @@ def test_build_twice_adds_nothing_and_new_files_only_are_read(tmp_path: Path) ->
     src.mkdir()
     for i in range(5):
         (src / f"a{i}.txt").write_text(_article(i), encoding="utf-8")
-    s = Settings(db=str(tmp_path / "s.db"), workers=1, annotate=False)
+    s = Settings(db=str(tmp_path / "s.db"), workers=1, annotate=False, dedupe=False, stories=False)
     first = build([src], s)
     assert first.articles_added == 5
     again = build([src], s)
@@ -111,8 +113,18 @@ def test_parallel_build_matches_serial(tmp_path: Path) -> None:
     batch.write_text(
         "\n".join(json.dumps({"id": i, "text": _article(i)}) for i in range(300)), encoding="utf-8"
     )
-    serial = build([batch], Settings(db=str(tmp_path / "a.db"), workers=1, batch_size=50, annotate=False))
-    parallel = build([batch], Settings(db=str(tmp_path / "b.db"), workers=2, batch_size=50, annotate=False))
+    serial = build(
+        [batch],
+        Settings(
+            db=str(tmp_path / "a.db"), workers=1, batch_size=50, annotate=False, dedupe=False, stories=False
+        ),
+    )
+    parallel = build(
+        [batch],
+        Settings(
+            db=str(tmp_path / "b.db"), workers=2, batch_size=50, annotate=False, dedupe=False, stories=False
+        ),
+    )
     assert serial.articles_added == parallel.articles_added == 300
     with Store(tmp_path / "a.db") as a, Store(tmp_path / "b.db") as b:
         assert sorted(x.id for x in a.articles()) == sorted(x.id for x in b.articles())
@@ -129,10 +141,13 @@ def test_killed_build_leaves_a_consistent_store_and_resumes(tmp_path: Path, sig:
         "\n".join(json.dumps({"id": i, "text": _article(i) * 3}) for i in range(n)), encoding="utf-8"
     )
     cfg = tmp_path / "c.toml"
-    cfg.write_text("batch_size = 20\nworkers = 2\nannotate = false\n", encoding="utf-8")
+    cfg.write_text(
+        "batch_size = 20\nworkers = 2\nannotate = false\ndedupe = false\nstories = false\n", encoding="utf-8"
+    )
     db = tmp_path / "s.db"
     cmd = [sys.executable, "-m", "chronique.cli", "--config", str(cfg), "build", str(batch), "--db", str(db)]
-    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+    log = (tmp_path / "build.log").open("w")
+    proc = subprocess.Popen(cmd, stdout=log, stderr=log, start_new_session=True)
     deadline = time.time() + 60
     count = 0
     while time.time() < deadline and proc.poll() is None:
@@ -148,12 +163,12 @@ def test_killed_build_leaves_a_consistent_store_and_resumes(tmp_path: Path, sig:
     os.killpg(proc.pid, sig)
     code = proc.wait(timeout=60)
     if sig != signal.SIGKILL:  # a stop it can see: it rolls back the batch at hand, records it, exits 130
-        assert code == 130
+        assert code == 130, (tmp_path / "build.log").read_text()
     with Store(db) as store:  # consistent: opens, and every stored article is whole
         partial = store.count()
         assert 0 < partial < n
         assert all(a.body for a in store.articles())
-    report = build([batch], Settings(db=str(db), workers=1, annotate=False))
+    report = build([batch], Settings(db=str(db), workers=1, annotate=False, dedupe=False, stories=False))
     assert report.articles_added == n - partial
     assert report.duplicates == partial
     with Store(db) as store:
@@ -197,7 +212,9 @@ def test_a_50_mb_file_is_skipped_without_loading_it(tmp_path: Path) -> None:
             f.write(chunk)
     (src / "bon.txt").write_text(_article(1), encoding="utf-8")
     before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    report = build([src], Settings(db=str(tmp_path / "s.db"), workers=1, annotate=False))
+    report = build(
+        [src], Settings(db=str(tmp_path / "s.db"), workers=1, annotate=False, dedupe=False, stories=False)
+    )
     grown_mb = (resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before) / 1024
     assert [(Path(s.path).name, s.reason) for s in report.skipped] == [("enorme.txt", "too-large")]
     assert report.articles_added == 1
