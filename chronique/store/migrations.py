@@ -239,10 +239,94 @@ def _m003_entities(db: sqlite3.Connection) -> None:
     )
 
 
+def _m006_events(db: sqlite3.Connection) -> None:
+    db.executescript(
+        """
+        -- PLOVER events, one per trigger (chronique/stages/events.py). Offsets index articles.body;
+        -- the sentence's text is not stored again (it is body[sent_start:sent_end]).
+        CREATE TABLE events (
+            id TEXT PRIMARY KEY,             -- Event.id: sha1 of article, trigger offset, type
+            article_id TEXT NOT NULL REFERENCES articles(id),
+            sentence INTEGER NOT NULL,       -- index in the annotation's sentences
+            sent_start INTEGER NOT NULL,
+            sent_end INTEGER NOT NULL,
+            trigger_start INTEGER NOT NULL,
+            trigger_end INTEGER NOT NULL,
+            event_text TEXT NOT NULL,
+            event TEXT NOT NULL,             -- PLOVER type
+            mode TEXT NOT NULL,
+            context TEXT NOT NULL,           -- JSON list
+            actor TEXT NOT NULL,             -- JSON list of {entity_text, canonical, code, sector, start, end, source}
+            recipient TEXT NOT NULL,         -- JSON list, same shape
+            event_loc TEXT,                  -- JSON {text, canonical, country, key, start, end} or NULL
+            date TEXT NOT NULL,              -- TIMEX3 value ('' unknown)
+            date_precision TEXT NOT NULL,
+            date_rule TEXT NOT NULL,         -- timex-attached | timex-clause | publication | unknown
+            date_text TEXT NOT NULL,
+            negated INTEGER NOT NULL,
+            future INTEGER NOT NULL,
+            hypothetical INTEGER NOT NULL,
+            quad INTEGER NOT NULL,
+            confidence REAL NOT NULL,
+            ceasefire TEXT NOT NULL,         -- '' or the stage: called-for, agreed, declared, in-force, ...
+            rule TEXT NOT NULL,
+            component TEXT NOT NULL,
+            run_id INTEGER REFERENCES runs(id)
+        );
+        CREATE INDEX events_article ON events(article_id);
+        CREATE INDEX events_date ON events(date);
+        CREATE INDEX events_type ON events(event);
+        CREATE INDEX events_ceasefire ON events(ceasefire) WHERE ceasefire != '';
+        -- Articles coded by a version of the events stage (also those with no event).
+        CREATE TABLE event_articles (
+            article_id TEXT PRIMARY KEY REFERENCES articles(id),
+            component TEXT NOT NULL,
+            events INTEGER NOT NULL,
+            run_id INTEGER REFERENCES runs(id)
+        );
+        """
+    )
+
+
+
+def _m007_timexes(db: sqlite3.Connection) -> None:
+    db.executescript(
+        """
+        CREATE TABLE timexes (
+            article_id TEXT NOT NULL REFERENCES articles(id),
+            start INTEGER NOT NULL,          -- offsets in the cleaned body
+            "end" INTEGER NOT NULL,
+            text TEXT NOT NULL,
+            type TEXT NOT NULL,              -- DATE | TIME | DURATION | SET
+            value TEXT NOT NULL,             -- TIMEX3 value
+            precision TEXT NOT NULL,
+            anchor TEXT NOT NULL,
+            anchor_kind TEXT NOT NULL,
+            rule TEXT NOT NULL,
+            begin TEXT NOT NULL,
+            end_value TEXT NOT NULL,
+            mod TEXT NOT NULL,
+            direction TEXT NOT NULL,
+            PRIMARY KEY (article_id, start)
+        );
+        CREATE INDEX timexes_value ON timexes(value);
+        -- which tagger and which anchor produced an article's timexes (re-tag when either changes)
+        CREATE TABLE timex_runs (
+            article_id TEXT PRIMARY KEY REFERENCES articles(id),
+            component TEXT NOT NULL,
+            anchor TEXT NOT NULL,
+            run_id INTEGER REFERENCES runs(id)
+        );
+        """
+    )
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     ("001_core", _m001_core),
     ("002_annotations", _m002_annotations),
     ("005_pubdates", _m005_pubdates),
     ("004_dedupe_stories", _m004_dedupe_stories),
     ("003_entities", _m003_entities),
+    ("007_timexes", _m007_timexes),
+    ("006_events", _m006_events),
 )

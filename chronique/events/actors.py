@@ -1,0 +1,425 @@
+"""Who the actors are: noun phrases of the parse → :class:`~chronique.events.model.Actor` records.
+
+The names come as :class:`Ref` records: from the entities stage when it ran (canonical names, ISO-3
+codes, sectors, capitals read as governments), else from the model's named-entity spans and the
+small fallback tables of ``lang/<code>/events_actors.yaml`` (:mod:`chronique.events.adapters`).
+On top of them this module reads what only the clause says:
+
+* coordination: "Moscou, Damas et Téhéran" are three actors;
+* the name inside a description: "le chef de la diplomatie russe Sergueï Lavrov";
+* group nouns: "les manifestants", "la police", "l'armée syrienne" (country from the phrase, else the
+  article's main country);
+* pronouns: "il", "ils" (the last actor named as a subject), "qui" (its antecedent), "je"/"nous"
+  inside a quotation (whoever the sentence or the next one says spoke).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from chronique.events.lexicon import Lexicon
+from chronique.events.model import Actor
+from chronique.events.names import fold
+from chronique.events.tree import CLAUSE_DEPS, Tree
+
+#: Kinds of reference that can act.
+ACTOR_KINDS = frozenset({"person", "role", "government", "org", "group", "country", "demonym"})
+#: How many sentences back a pronoun may find its antecedent.
+PRONOUN_REACH = 3
+
+
+@dataclass(frozen=True, slots=True)
+class Ref:
+    """What a span of the text names (offsets in ``Article.body``).
+
+    ``kind``: person, role (a person described by office), government (a capital or seat of power
+    acting), country, org, group (a collective actor), demonym, place. ``country`` is a place's or a
+    person's country, ``code`` the PLOVER actor code.
+    """
+
+    start: int
+    end: int
+    text: str
+    canonical: str
+    kind: str
+    code: str = ""
+    sector: str = ""
+    country: str = ""
+    key: str = ""
+    seat: bool = False  # a capital or seat of power (a government when it acts)
+    source: str = "entities"
+
+    def actor(self, sector: str = "") -> Actor:
+        return Actor(
+            self.text, self.canonical, self.code, sector or self.sector, self.start, self.end, self.source
+        )
+
+
+class RefIndex:
+    """The references of one article, looked up by token."""
+
+    def __init__(self, refs: Sequence[Ref], tree_tokens: Sequence[tuple[int, int]]) -> None:
+        self.refs = sorted(refs, key=lambda r: (r.start, -(r.end - r.start)))
+        self.by_token: dict[int, list[Ref]] = {}
+        starts = [s for s, _ in tree_tokens]
+        import bisect
+
+        for r in self.refs:
+            i = max(0, bisect.bisect_right(starts, r.start) - 1)
+            while i < len(tree_tokens) and tree_tokens[i][0] < r.end:
+                _s, e = tree_tokens[i]
+                if e > r.start:
+                    self.by_token.setdefault(i, []).append(r)
+                i += 1
+
+    def at(self, i: int) -> list[Ref]:
+        return self.by_token.get(i, [])
+
+    def main_country(self, share: float = 0.3) -> str:
+        """The country the article is mostly about (for "les manifestants", "la police")."""
+        c: Counter[str] = Counter()
+        for r in self.refs:
+            iso = r.country or (r.code if r.kind in ("country", "government", "demonym") else "")
+            if len(iso) == 3 and iso.isalpha() and iso not in ("UNO", "EUR", "IGO", "NGO"):
+                c[iso] += 1
+        if not c:
+            return ""
+        top, n = c.most_common(1)[0]
+        return top if n / sum(c.values()) >= share else ""
+
+
+class Resolver:
+    """Resolves the noun phrases of one article's sentences to actors, with a memory for pronouns."""
+
+    def __init__(self, refs: RefIndex, lex: Lexicon) -> None:
+        self.refs = refs
+        self.lex = lex
+        self.country = refs.main_country()
+        self.memory: list[tuple[int, tuple[Actor, ...], bool]] = []  # (sentence, actors, plural)
+        self.speakers: dict[int, tuple[Actor, ...]] = {}
+        self.sentence = 0
+        self._busy: set[tuple[int, int]] = set()
+
+    # -- public ----------------------------------------------------------------------------------
+    def phrase(self, t: Tree, i: int, *, acting: bool = True) -> list[Actor]:
+        """The actors a noun phrase headed by ``i`` names (coordinated ones included)."""
+        out: list[Actor] = []
+        heads = t.conjuncts(i)
+        # "X et son homologue Y" hung on X's name part; "six pays, dont les États-Unis"
+        for k in t.children(i, "nmod", "appos", "flat:name"):
+            if not t.prep(k):
+                heads += [j for j in t.conjuncts(k) if j != k]
+        for k in t.children(i, "dep", "appos"):
+            if any(t.lower(d) == "dont" for d in t.children(k)):
+                heads.append(k)
+        for j in heads:
+            for a in self.np(t, j, acting=acting):
+                if all(a.canonical != b.canonical or a.code != b.code for b in out):
+                    out.append(a)
+        return out
+
+    def is_actor(self, t: Tree, i: int) -> bool:
+        return bool(self.np(t, i, acting=True, remember=False))
+
+    def owner(self, t: Tree, i: int, depth: int = 0) -> list[Actor]:
+        """Whose a thing is: "les frappes russes", "les frappes de l'aviation russe", "le rapprochement
+        entre X et Y", "un acte commis par X", "la véracité des informations du journal"."""
+        for k in t.children(i, "amod"):
+            a = self._demonym_actor(t, k, "")
+            if a is not None:
+                return [a]
+        for k in t.children(i, "nmod", "obl"):
+            if t.prep(k) in ("de", "par", "entre"):
+                found = self.phrase(t, k)
+                if found:
+                    return found
+                if depth < 2:
+                    found = self.owner(t, k, depth + 1)
+                    if found:
+                        return found
+        for k in t.children(i, "acl"):
+            for g in t.children(k):
+                if t.dep(g) == "obl:agent" or t.prep(g) == "par":
+                    found = self.phrase(t, g) or (self.owner(t, g, depth + 1) if depth < 2 else [])
+                    if found:
+                        return found
+        return []
+
+    def remember(self, sentence: int, actors: Sequence[Actor], plural: bool) -> None:
+        if actors:
+            self.memory.append((sentence, tuple(actors), plural))
+
+    # -- one noun phrase ---------------------------------------------------------------------------
+    def np(self, t: Tree, i: int, *, acting: bool = True, remember: bool = True) -> list[Actor]:
+        key = (t.index, i)
+        if key in self._busy:  # a pronoun whose antecedent leads back to itself
+            return []
+        self._busy.add(key)
+        try:
+            return self._np(t, i, acting)
+        finally:
+            self._busy.discard(key)
+
+    def _np(self, t: Tree, i: int, acting: bool) -> list[Actor]:
+        tok = t.tok(i)
+        lemma, word = t.forms(i)
+        word = word.lstrip("-")
+        p = self.lex.pronouns
+        if tok.pos == "PRON" or word in p.get("speaker", ()) or word in p.get("singular", ()):
+            return self._pronoun(t, i, word, lemma)
+        if lemma in p.get("latest", ()) and any(t.lemma(k) == "ce" for k in t.children(i, "det")):
+            return self._from_memory(plural=None)
+        named = self._named(t, i, acting)
+        if named:
+            return named
+        return self._group(t, i) or self._bare_name(t, i)
+
+    def _bare_name(self, t: Tree, i: int) -> list[Actor]:
+        """A proper name nobody resolved ("le GNA"): the name itself, with no code."""
+        if t.tok(i).pos != "PROPN" or any(r.kind == "place" and not r.seat for r in self.refs.at(i)):
+            return []
+        if not t.word(i)[:1].isupper() or t.lemma(i) in self.lex.pronouns.get("impersonal", ()):
+            return []
+        last = max([i, *t.children(i, "flat:name", "flat")])
+        text = t.span_text(i, last)
+        return [Actor(text, text, "", "", t.tok(i).start, t.tok(last).end, "name")]
+
+    def _named(self, t: Tree, i: int, acting: bool) -> list[Actor]:
+        """A named entity that the phrase is, or that names the person it describes."""
+        heads = [i, *t.children(i, "flat:name", "flat")]
+        if not self.refs.at(i) and t.lemma(i) not in self.lex.group_nouns:
+            heads += t.children(i, "appos")
+        own = [
+            r
+            for h in heads
+            for r in self.refs.at(h)
+            if r.kind in ACTOR_KINDS or (acting and (r.seat or r.kind == "country"))
+        ]
+        best = _best(own)
+        capital = t.word(i)[:1].isupper()
+        head_is_name = t.tok(i).pos in ("PROPN", "X") or capital or bool(own and own[0].kind != "demonym")
+        if (
+            best is not None
+            and (best.kind != "demonym" or capital)
+            and (head_is_name or best.kind in ("role", "group"))
+        ):
+            if best.kind == "role":  # a described person: a name inside the phrase is better
+                inner = self._inner_person(t, i)
+                if inner is not None:
+                    return [inner]
+            return [self._as_actor(best)]
+        lemma, word = t.forms(i)
+        if lemma in self.lex.quantity_nouns or word in self.lex.quantity_nouns:
+            for k in t.children(i, "nmod"):
+                if t.prep(k) == "de":
+                    found = self.phrase(t, k)
+                    if found:
+                        return found
+        if not self._actor_noun(t, i):
+            return []
+        if lemma not in self.lex.person_roles and word not in self.lex.person_roles:
+            return []  # "les forces du président X": X owns them, he is not them
+        person = self._inner_person(t, i)
+        if person is not None:
+            return [person]
+        return []
+
+    def _inner_person(self, t: Tree, i: int) -> Actor | None:
+        for k in t.subtree(i, stop=(*CLAUSE_DEPS, "case", "det")):
+            if k == i or t.dep(k) not in ("appos", "flat:name", "flat", "nmod", "nsubj"):
+                continue
+            if t.dep(k) == "nmod" and t.prep(k):
+                continue
+            for r in self.refs.at(k):
+                if r.kind == "person":
+                    return self._as_actor(r)
+            if t.dep(k) in ("appos", "flat:name", "nmod") and not self.refs.at(k):
+                bare = self._bare_name(t, k)
+                if bare:
+                    return bare[0]
+        return None
+
+    def _actor_noun(self, t: Tree, i: int) -> bool:
+        lemma, word = t.forms(i)
+        known = self.lex.group_nouns.keys() | self.lex.person_roles
+        return lemma in known or word in known or self._multiword_group(t, i) != ""
+
+    def _multiword_group(self, t: Tree, i: int) -> str:
+        firsts = set(t.forms(i))
+        for phrase, first, sector in self.lex.group_phrases:
+            if first in firsts and fold(
+                t.ann.text[t.tok(i).start : min(t.end, t.tok(i).start + 40)]
+            ).startswith(phrase):
+                return sector
+        return ""
+
+    def _group(self, t: Tree, i: int) -> list[Actor]:
+        """A group noun: "les manifestants", "l'armée syrienne", "le chef de l'ONU"."""
+        lemma, word = t.forms(i)
+        sector = (
+            self._multiword_group(t, i)
+            or self.lex.group_nouns.get(lemma)
+            or self.lex.group_nouns.get(word, "")
+        )
+        if not sector:
+            return []
+        code = ""
+        for k in t.subtree(i, stop=(*CLAUSE_DEPS, "case", "det", "punct")):
+            if k == i:
+                continue
+            if t.dep(k) in ("amod", "nmod", "appos", "flat") and not t.prep(k):
+                a = self._demonym_actor(t, k, sector)
+                if a is not None:
+                    code = a.code
+                    break
+            if t.dep(k) in ("nmod", "appos") and t.prep(k) in ("de", ""):
+                named = [r for r in self.refs.at(k) if r.kind in ACTOR_KINDS or r.seat]
+                if named:
+                    b = _best(named)
+                    if b is not None:
+                        code = b.code or b.country
+                        if code:
+                            break
+        vague = lemma in self.lex.no_default_country or lemma in self.lex.person_roles
+        if not code and sector in self.lex.domestic_sectors and not vague:
+            code = self.country
+        first, last = i, i
+        for k in sorted(t.children(i, "amod", "flat", "flat:name", "fixed")):
+            if k == last + 1:
+                last = k
+        text = t.span_text(first, last)
+        return [
+            Actor(
+                text,
+                text.lower() if t.tok(i).pos != "PROPN" else text,
+                code,
+                sector,
+                t.tok(first).start,
+                t.tok(last).end,
+                "group",
+            )
+        ]
+
+    def _group_ending_at(self, t: Tree, i: int) -> list[Actor]:
+        """A group noun of several words whose last word is ``i`` ("les forces de l'ordre, qui")."""
+        end = t.tok(i).end
+        before = fold(t.ann.text[max(t.start, end - 40) : end])
+        for w, sector in self.lex.group_nouns.items():
+            if " " in w and before.endswith(fold(w)):
+                text = t.ann.text[end - len(w) : end]
+                code = "" if sector not in self.lex.domestic_sectors else self.country
+                return [Actor(text, w, code, sector, end - len(w), end, "group")]
+        return []
+
+    def _demonym_actor(self, t: Tree, k: int, sector: str) -> Actor | None:
+        for r in self.refs.at(k):
+            if r.kind == "demonym" and r.code:
+                return Actor(
+                    r.text,
+                    self.lex.country_names.get(r.code, r.canonical),
+                    r.code,
+                    sector or "GOV",
+                    r.start,
+                    r.end,
+                    r.source,
+                )
+        iso = self.lex.demonyms.get(fold(t.word(k)))
+        if iso:
+            tok = t.tok(k)
+            return Actor(
+                t.word(k),
+                self.lex.country_names.get(iso, iso),
+                iso,
+                sector or "GOV",
+                tok.start,
+                tok.end,
+                "table",
+            )
+        return None
+
+    def _as_actor(self, r: Ref) -> Actor:
+        if r.seat and r.kind != "government":  # a capital in an actor's place: its government
+            return Actor(
+                r.text,
+                self.lex.country_names.get(r.country, r.canonical),
+                r.country,
+                "GOV",
+                r.start,
+                r.end,
+                r.source,
+            )
+        if r.kind == "country":
+            return Actor(
+                r.text, r.canonical, r.code or r.country, r.sector or "GOV", r.start, r.end, r.source
+            )
+        if r.kind == "demonym":
+            return Actor(
+                r.text,
+                self.lex.country_names.get(r.code, r.canonical),
+                r.code,
+                "GOV",
+                r.start,
+                r.end,
+                r.source,
+            )
+        return r.actor()
+
+    # -- pronouns ----------------------------------------------------------------------------------
+    def _pronoun(self, t: Tree, i: int, word: str, lemma: str) -> list[Actor]:
+        p = self.lex.pronouns
+        feats = t.feats(i)
+        if feats.get("PronType") == "Rel" or word in p.get("relative", ()):
+            verb = t.head(i)
+            if verb is not None and t.dep(verb).startswith("acl"):
+                ante = t.head(verb)
+                if ante is not None:
+                    found = self.phrase(t, ante) or self._group_ending_at(t, ante)
+                    return [replace(a, source="relative") for a in found]
+            return []
+        if word in p.get("speaker", ()) or lemma in p.get("speaker", ()) or feats.get("Person") == "1":
+            return [replace(a, source="speaker") for a in self.speakers.get(t.index, ())]
+        if word in p.get("impersonal", ()) or lemma in p.get("impersonal", ()):
+            return []
+        plural = word in p.get("plural", ()) or (
+            lemma in p.get("plural", ()) and feats.get("Number") == "Plur"
+        )
+        singular = word in p.get("singular", ()) or lemma in p.get("singular", ())
+        if not (plural or singular):
+            return []
+        # the subject of a clause above, earlier in the sentence ("X a fait savoir qu'il avait...")
+        for a in t.ancestors(i):
+            subj = next((k for k in t.children(a, "nsubj") if k < i and t.tok(k).pos != "PRON"), None)
+            if subj is not None:
+                found = self.phrase(t, subj)
+                number = t.feats(subj).get("Number")
+                if (found and (number == "Plur") == plural) or (found and number is None):
+                    return [replace(x, source="pronoun") for x in found]
+        return self._from_memory(plural=plural)
+
+    def _from_memory(self, plural: bool | None) -> list[Actor]:
+        for sent, actors, pl in reversed(self.memory):
+            if self.sentence - sent > PRONOUN_REACH:
+                break
+            if plural is None or pl == plural or (plural and len(actors) > 1):
+                return [replace(a, source="pronoun") for a in actors]
+        return []
+
+
+def _best(refs: Sequence[Ref]) -> Ref | None:
+    """The most specific reference: a person over a role over a government, a group, a country."""
+    order = {
+        "person": 0,
+        "role": 1,
+        "government": 2,
+        "org": 3,
+        "group": 4,
+        "country": 5,
+        "demonym": 6,
+        "place": 7,
+    }
+    cands = [r for r in refs if r.kind in order]
+    if not cands:
+        return None
+    return min(cands, key=lambda r: (order[r.kind], -(r.end - r.start)))

@@ -1,0 +1,299 @@
+"""Reading a trigger's arguments in the parse: who acts, to whom.
+
+The French model's parse is often wrong about attachments (an inverted subject taken for an object,
+"auprès de X" hung on an adverb, a subject hung on the previous verb), so each reading has a
+fallback that looks at the words around the verb; every fallback is tried only when the parse gave
+nothing.
+"""
+
+from __future__ import annotations
+
+from chronique.events.actors import Resolver
+from chronique.events.model import Actor
+from chronique.events.tree import Tree
+from chronique.events.triggers import Cand
+
+#: How deep a subject is inherited (infinitive → its verb → ...).
+MAX_INHERIT = 4
+#: Relations a subject the parser missed may have been given.
+_BARE_DEPS = ("nsubj", "nsubj:pass", "obl:mod", "obl", "dep", "appos", "nmod", "amod", "obj", "conj")
+#: Prepositions of an event noun that tells who did a passive act ("tués dans un raid américain").
+_EVENT_ADJUNCT = ("dans", "lors de", "sous", "au cours de", "pendant", "à")
+
+
+def finite(t: Tree, v: int) -> bool:
+    return t.feats(v).get("VerbForm") == "Fin" or any(
+        t.feats(a).get("VerbForm") == "Fin" for a in t.children(v, "aux", "aux:tense", "aux:pass")
+    )
+
+
+def _inverted_subject(t: Tree, v: int) -> int | None:
+    """The subject written after its verb, which the parser often takes for an object:
+    "«...», a lancé le président", "«...», avait accusé le chef de la diplomatie Mike Pompeo"."""
+    if t.children(v, "nsubj", "nsubj:pass"):
+        return None
+    if not finite(t, v):
+        return None
+    after_quote = t.dep(v) == "parataxis" or (
+        any(
+            t.lower(k) in ('"', "»", "”", ",")
+            for k in range(max(t.lo, min(t.subtree(v)) - 2), min(t.subtree(v)))
+        )
+        and any(t.lower(k) in ('"', "»", "”", "«", "“") for k in range(t.lo, v))
+    )
+    if not after_quote:
+        return None
+    k = next((o for o in t.children(v, "obj") if o > v), None)
+    return k
+
+
+def agent(t: Tree, v: int, res: Resolver, depth: int = 0, *, scan: bool = True) -> list[Actor]:
+    """Who does what ``v`` says (see the module docstring)."""
+    if depth > MAX_INHERIT:
+        return []
+    participle = (
+        t.feats(v).get("VerbForm") == "Part"
+        and t.feats(v).get("Tense") == "Past"
+        and not t.children(v, "aux", "aux:tense")
+    )
+    agent_below = participle and any(t.dep(k) == "obl:agent" for k in t.subtree(v, stop=SLOT_STOP))
+    if t.is_passive(v) or (t.dep(v) == "acl" and participle) or agent_below:
+        for k in t.subtree(v, stop=SLOT_STOP):
+            if t.dep(k) == "obl:agent" or (
+                t.head(k) == v and t.dep(k).startswith(("obl", "nmod")) and t.prep(k) == "par"
+            ):
+                found = res.phrase(t, k)
+                for j in t.children(v, "conj"):  # "par X et Y" with Y hung on the verb
+                    if j > k and t.tok(j).pos in ("NOUN", "PROPN") and not t.prep(j):
+                        found += [a for a in res.phrase(t, j) if a not in found]
+                if found:
+                    return found
+                return _event_noun_actor(t, k, res, depth + 1)
+        for k in t.children(v, "obl", "nmod"):  # "tués dans un raid américain"
+            if t.prep(k) in _EVENT_ADJUNCT:
+                found = _event_noun_actor(t, k, res, depth + 1, own_only=True)
+                if found:
+                    return found
+        return []
+    subj = next(
+        (k for k in reversed(t.children(v, "nsubj", "nsubj:pass")) if t.lower(k).strip("-") != "t"), None
+    )
+    if subj is None:  # "qui" is always a subject, whatever relation the parser gave it
+        subj = next(
+            (
+                k
+                for k in t.children(v)
+                if k < v and t.lower(k) == "qui" and t.feats(k).get("PronType") == "Rel"
+            ),
+            None,
+        )
+    if subj is None:  # "a-t-il ajouté": the parser may call the inverted pronoun an expletive
+        subj = next(
+            (
+                k
+                for k in t.children(v, "expl:subj")
+                if (k > v or t.lower(k).startswith("-"))
+                and t.lower(k).strip("-") in ("il", "elle", "ils", "elles")
+            ),
+            None,
+        )
+    if subj is None:
+        subj = _inverted_subject(t, v)
+    if subj is not None:
+        found = res.phrase(t, subj)
+        return _with_backers(t, subj, found or _event_noun_actor(t, subj, res, depth + 1), res)
+    d = t.dep(v)
+    h = t.head(v)
+    if h is not None:
+        form = t.feats(v).get("VerbForm")
+        if d == "conj" and finite(t, v):  # a noun phrase between the verbs: the subject the parse missed
+            found = _left_scan(t, v, res, stop=h, deps=_BARE_DEPS[:-2])
+            if found:
+                return found
+        if (
+            d in ("xcomp", "conj")
+            or (d in ("obj", "ccomp") and (form == "Inf" or t.children(v, "cop")))
+            or (d.startswith("advcl") and form in ("Part", "Inf"))
+        ):
+            found = _surface(t, h, res, depth)
+            if found:
+                return found
+        if d == "acl" and form == "Part" and t.feats(v).get("Tense") != "Past":
+            comma = any(t.lower(k) == "," for k in range(max(t.lo, min(t.subtree(v)) - 1), min(t.subtree(v))))
+            in_phrase = bool(t.prep(h)) and comma  # "... entre X et Y, se félicitant": the main subject
+            found = [] if in_phrase else res.phrase(t, h) or _event_noun_actor(t, h, res, depth + 1)
+            if found:
+                return found
+            up = t.verb_of(h)
+            if up is None or up == v:
+                return _left_scan(t, v, res)
+            return agent(t, up, res, depth + 1)
+    # the parse missed the subject: a bare noun phrase before the verb
+    return _left_scan(t, v, res) if scan else []
+
+
+def _surface(t: Tree, h: int, res: Resolver, depth: int) -> list[Actor]:
+    """The subject an infinitive or a participle shares with verb ``h``: its grammatical subject,
+    also when ``h`` is passive ("X est attendu à Paris pour assister...")."""
+    if t.is_passive(h):
+        k = t.child(h, "nsubj:pass") or t.child(h, "nsubj")
+        if k is not None:
+            return res.phrase(t, k)
+    return agent(t, h, res, depth + 1, scan=False)
+
+
+def _left_scan(
+    t: Tree, v: int, res: Resolver, stop: int | None = None, deps: tuple[str, ...] = ()
+) -> list[Actor]:
+    """The nearest noun phrase before ``v`` with no preposition that names an actor, not crossing a
+    finite verb (or ``stop``)."""
+    k = v - 1
+    while k >= t.lo and k != stop:
+        tok = t.tok(k)
+        if tok.pos == "VERB" and finite(t, k) and t.head(k) != v:
+            break
+        if tok.pos in ("NOUN", "PROPN") and not t.prep(k) and t.dep(k) in (deps or _BARE_DEPS):
+            head = t.head(k)
+            if not (head is not None and t.dep(k) in ("flat:name", "flat") and head < k):
+                found = res.phrase(t, k)
+                if found:
+                    return found
+        k -= 1
+    return []
+
+
+def _with_backers(t: Tree, head: int, actors: list[Actor], res: Resolver) -> list[Actor]:
+    """ "Les forces du régime, soutenues par l'aviation russe": the backers act with them."""
+    out = list(actors)
+    for j in t.subtree(head, stop=("acl:relcl", "parataxis", "ccomp", "advcl")):
+        for k in t.children(j, "acl"):
+            if t.lemma(k) in res.lex.backing:
+                for a in t.children(k):
+                    if t.dep(a) == "obl:agent" or t.prep(a) == "par":
+                        out += [b for b in res.phrase(t, a) if b not in out]
+    return out
+
+
+def _event_noun_actor(t: Tree, k: int, res: Resolver, depth: int, *, own_only: bool = False) -> list[Actor]:
+    """The actor of an event noun standing where an agent should be ("tués dans un raid américain",
+    "les bombardements russes ont tué", "une offensive ..., tuant": the one who led it)."""
+    if res.lex.nouns.get(t.lemma(k)) is None and res.lex.nouns.get(t.lower(k)) is None:
+        return []
+    own = noun_actors(t, k, res)
+    if own or own_only or depth > MAX_INHERIT:
+        return own
+    h = t.head(k)
+    if h is not None and t.dep(k) in ("obj", "obl:arg") and t.lemma(h) in res.lex.light_verbs:
+        return agent(t, h, res, depth + 1)
+    return []
+
+
+def noun_actors(t: Tree, n: int, res: Resolver) -> list[Actor]:
+    nr = res.lex.nouns.get(t.lemma(n)) or res.lex.nouns.get(t.lower(n))
+    out: list[Actor] = []
+    for k in t.children(n):
+        p = t.prep(k)
+        if (
+            p == "par"
+            or (p == "de" and nr is not None and nr.de == "actor" and t.dep(k) == "nmod")
+            or p == "entre"
+        ):
+            out += res.phrase(t, k)
+    if not out:
+        sector = "MIL" if nr is not None and nr.event in ("ASSAULT", "MOBILIZE") else "GOV"
+        for k in t.children(n, "amod"):
+            a = res._demonym_actor(t, k, sector)
+            if a is not None:
+                out.append(a)
+    return out
+
+
+#: Relations a recipient is not looked for across.
+SLOT_STOP = ("acl:relcl", "parataxis", "ccomp", "csubj", "conj", "advcl", "acl")
+
+
+def slot(t: Tree, pred: int, slot: str, res: Resolver, c: Cand, subj: list[Actor]) -> list[Actor]:
+    skip = set(c.extra)
+    inverted = _inverted_subject(t, pred)
+    if inverted is not None:
+        skip.add(inverted)
+    if slot == "subj":
+        return subj
+    if slot == "obj":
+        k = t.child(pred, "nsubj:pass") if t.is_passive(pred) else None
+        if k is None and t.dep(pred) == "acl" and t.feats(pred).get("Tense") == "Past":
+            k = t.head(pred)
+            if k is not None and not res.np(t, k):  # "la mort du général X, tué": the general
+                k = next((n for n in t.children(k, "nmod") if t.prep(n) == "de" and res.np(t, n)), k)
+        if k is None:
+            k = next((o for o in t.children(pred, "obj") if o not in skip and t.reflexive(pred) != o), None)
+        return res.phrase(t, k) if k is not None and res.np(t, k, remember=False) else []
+    if slot == "iobj":
+        k = t.child(pred, "iobj")
+        return res.phrase(t, k) if k is not None and t.tok(k).pos != "PRON" else []
+    if slot == "owner":
+        for k in c.content or t.children(pred, "obj", "obl:arg"):
+            if t.dep(k) in ("obj", "obl:arg", "nsubj:pass") or k == c.trig:
+                found = res.owner(t, k)
+                if found:
+                    return found
+        return []
+    words = slot.replace("'", "' ").split()
+    acting = slot not in res.lex.place_prepositions
+    for k in t.subtree(pred, stop=SLOT_STOP):
+        if k in skip or k == pred or t.tok(k).pos not in ("NOUN", "PROPN", "PRON"):
+            continue
+        if t.prep(k) == slot or (len(words) > 1 and _long_prep(t, k, words)):
+            found = res.phrase(t, k, acting=acting)
+            if found:
+                return found
+    return []
+
+
+def noun_slot(t: Tree, c: Cand, slot: str, res: Resolver) -> list[Actor]:
+    """A participant of an event noun: its own complement ("une rencontre avec X"), one of its light
+    verb, or one the parser hung on the next word up, just after the noun."""
+    places = [c.trig] + ([c.pred] if c.pred != c.trig else [])
+    h = t.head(c.trig)
+    for p in places:
+        for k in t.children(p):
+            if t.prep(k) == slot and t.tok(k).pos in ("NOUN", "PROPN"):
+                found = res.phrase(t, k, acting=slot not in res.lex.place_prepositions)
+                if found:
+                    return found
+    if h is not None:
+        for k in t.children(h):
+            if c.trig < k <= c.trig + 8 and t.prep(k) == slot and t.tok(k).pos in ("NOUN", "PROPN"):
+                found = res.phrase(t, k, acting=slot not in res.lex.place_prepositions)
+                if found:
+                    return found
+    return []
+
+
+def _long_prep(t: Tree, k: int, words: list[str]) -> bool:
+    """A preposition of several words around a noun: "à l'adresse de X", "aux côtés de X", and
+    "auprès de X" when the parser made "auprès" an adverb governing X."""
+    h = t.head(k)
+    if h is None:
+        return False
+    if t.lower(h) == words[0] and t.tok(h).pos in ("ADV", "ADP") and t.prep(k) in ("", words[-1]):
+        return True
+    if t.prep(k) != words[-1]:
+        return False
+    return (
+        len(words) > 2 and t.prep(h) == words[0] and (t.lemma(h) in words[1:-1] or t.lower(h) in words[1:-1])
+    )
+
+
+def fallback_objects(t: Tree, pred: int, c: Cand, res: Resolver) -> list[Actor]:
+    """Named actors between the verb and its complement that the parse attached elsewhere
+    ("a appelé jeudi Moscou, Damas et Téhéran à cesser...")."""
+    end = min([min(t.subtree(k)) for k in c.content if k > pred and t.dep(k) != "obj"] or [t.hi])
+    out: list[Actor] = []
+    for k in range(pred + 1, end):
+        if t.tok(k).pos != "PROPN" or any(t.tok(x).pos == "ADP" for x in t.children(k, "case")):
+            continue
+        for a in res.np(t, k):
+            if a not in out:
+                out.append(a)
+    return out

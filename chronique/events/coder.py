@@ -1,0 +1,447 @@
+"""The coder: each sentence's triggers (:mod:`chronique.events.triggers`) → PLOVER events.
+
+For each trigger: who acts (the subject; the agent of a passive; the subject an infinitive or a
+participle shares with its verb; the antecedent of "qui"; a pronoun's antecedent; the speaker of a
+quotation), to whom (the rule's slots: object, "à", "auprès de", "avec", whose the object is),
+what it is about (topics: ceasefire, yield, meeting...), then PLOVER's decisions: the mode, the
+ceasefire table (a belligerent's call is an offer; a ceasefire declared is a concession; in force,
+a retreat; a refusal, a rejection), a host and a visitor, the flags, the date, the place.
+
+Not coded: what is only asked, promised, refused or threatened (the content of another event);
+statements with no act; events with no actor, except a ceasefire's state.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+from typing import Any
+
+from chronique.events import arguments
+from chronique.events.actors import Ref, RefIndex, Resolver
+from chronique.events.flags import event_date, flags
+from chronique.events.lexicon import Lexicon
+from chronique.events.model import Actor, Dropped, Event, Place
+from chronique.events.names import fold
+from chronique.events.tree import Tree
+from chronique.events.triggers import Cand, cop_cand, noun_cand, subject_cand, verb_cand
+from chronique.models import Article
+from chronique.stages.annotate import Annotation
+from chronique.stages.dating import PubDate
+
+#: The ceasefire stage an event type is when it is about a ceasefire.
+STAGE_OF = {
+    "REQUEST": "called-for",
+    "AGREE": "agreed",
+    "CONCEDE": "declared",
+    "REJECT": "rejected",
+    "CONSULT": "negotiated",
+    "RETREAT": "in-force",
+}
+#: Relations across which an event is not the content of the verb above it.
+_OWN_CLAUSE = ("acl:relcl", "parataxis")
+#: Subordinators of an adverbial clause that is what another act is about or for ("pour", "afin de").
+#: Ceasefire stages that are a state of things: coded even when the text names no party.
+_STATES = frozenset({"in-force", "collapsed", "violated", "declared"})
+_PURPOSE = frozenset({"pour", "afin", "de", "à", "afin de", "en vue de"})
+
+
+def code(
+    article: Article,
+    ann: Annotation,
+    pub: PubDate | None,
+    refs: Sequence[Ref],
+    timexes: Sequence[Any] | None,
+    lex: Lexicon,
+) -> tuple[list[Event], list[Dropped]]:
+    """Code every sentence of an annotated article; return the events and the triggers dropped."""
+    index = RefIndex(refs, [(t.start, t.end) for t in ann.tokens])
+    res = Resolver(index, lex)
+    events: list[Event] = []
+    dropped: list[Dropped] = []
+    trees = [Tree(ann, s, lex.etre_verbs) for s in range(len(ann.sentences))]
+    for t in trees:
+        res.sentence = t.index
+        res.speakers[t.index] = _speaker(t, trees, res, lex)
+        cands = _candidates(t, lex, res)
+        cands, gone = _suppress(cands, lex)
+        dropped.extend(gone)
+        built: list[Event] = []
+        for c in cands:
+            ev = _build(article, c, res, lex, pub, timexes, dropped)
+            if ev is not None:
+                built.append(ev)
+        events.extend(_merge(built))
+        _remember_subjects(t, res)
+    return events, dropped
+
+
+# -- candidates ---------------------------------------------------------------------------------------
+
+
+def _candidates(t: Tree, lex: Lexicon, res: Resolver) -> list[Cand]:
+    out: list[Cand] = []
+    taken: set[int] = set()
+    for i in t.tokens():
+        if i in taken:
+            continue
+        pos = t.tok(i).pos
+        c = None
+        if pos == "VERB" or (pos in ("ADV", "ADJ", "NOUN") and t.children(i, "aux:tense", "aux:pass")):
+            c = verb_cand(t, i, lex, res)  # a participle the tagger missed: it has an auxiliary
+        if c is None and pos in ("NOUN", "ADJ", "PROPN"):
+            c = cop_cand(t, i, lex, res)
+        if c is None and pos in ("NOUN", "PROPN"):
+            c = subject_cand(t, i, lex) or noun_cand(t, i, lex, res)
+        if c is not None:
+            out.append(c)
+            taken.add(c.trig)
+            if c.kind == "subject":
+                taken.update(c.extra)
+    return out
+
+
+def _suppress(cands: list[Cand], lex: Lexicon) -> tuple[list[Cand], list[Dropped]]:
+    """Drop what is only the content of another event, and nouns their verb already codes."""
+    preds = {c.pred: c for c in cands}
+    keep, gone = [], []
+    for c in cands:
+        reason = _content_of(c, preds, lex)
+        if reason is None:
+            for o in cands:
+                if o is not c and o.event == c.event and c.kind in ("noun", "light") and c.trig != o.trig:
+                    near = {o.pred, *o.t.children(o.pred)}
+                    if o.kind == "verb" and (c.t.head(c.trig) in near or c.trig in o.extra):
+                        reason = "same-event"
+                        break
+        if reason:
+            gone.append(Dropped(c.t.index, c.t.word(c.trig), c.t.tok(c.trig).start, c.event, reason))
+        else:
+            keep.append(c)
+    return keep, gone
+
+
+#: Words opening an adjunct that tells what happened before or around ("suite à", "après", "malgré"):
+#: an event there is a fact, never the content of the verb above.
+_ADJUNCT_WORDS = frozenset({"après", "suite", "lors", "depuis", "pendant", "malgré", "avant", "durant"})
+
+
+def _content_of(c: Cand, preds: dict[int, Cand], lex: Lexicon) -> str | None:
+    t = c.t
+    if c.kind in ("noun", "light") and any(t.lower(k) in _ADJUNCT_WORDS for k in t.children(c.trig, "case")):
+        return None
+    j = c.pred
+    while True:
+        h = t.head(j)
+        if h is None:
+            return None
+        d = t.dep(j)
+        if d in _OWN_CLAUSE:
+            return None
+        f = t.feats(j)
+        marks = {t.lower(m) for m in t.children(j, "mark")}
+        participle = f.get("VerbForm") == "Part" and not marks
+        if participle and (d.startswith("advcl") or (d == "acl" and f.get("Tense") != "Past")):
+            return None  # "..., exhortant X à": an act of its own
+        if d.startswith("advcl"):
+            if marks & {"pour", "afin"} and marks & {"que", "qu'"}:
+                return "purpose"  # "pour qu'ils tuent": intended, not done
+            if not (marks & _PURPOSE or (not marks and f.get("VerbForm") == "Inf")):
+                return None  # "tandis que", "alors que", "lorsque": a clause of its own
+        above = preds.get(h)
+        if above is not None and above is not c:
+            if d == "conj" and t.tok(j).pos in ("VERB", "AUX"):
+                return None
+            if above.event in lex.verbal_types and above.kind in ("verb", "light"):
+                return "content"
+        j = h
+
+
+# -- arguments -------------------------------------------------------------------------------------
+
+
+# -- building the event --------------------------------------------------------------------------------
+
+
+def _build(
+    article: Article,
+    c: Cand,
+    res: Resolver,
+    lex: Lexicon,
+    pub: PubDate | None,
+    timexes: Sequence[Any] | None,
+    dropped: list[Dropped],
+) -> Event | None:
+    t = c.t
+
+    def drop(reason: str) -> None:
+        dropped.append(Dropped(t.index, t.word(c.trig), t.tok(c.trig).start, c.event, reason))
+
+    rule = c.rule
+    actors: list[Actor] = []
+    recipients: list[Actor] = []
+    subj = arguments.agent(t, c.pred, res) if c.kind != "noun" else []
+    if c.kind == "verb" and rule is not None:
+        if rule.actor == "obj":
+            actors = arguments.slot(t, c.pred, "obj", res, c, subj)
+            recipients = subj
+        else:
+            actors = subj
+            if rule.actor == "participants" and not actors:
+                actors = arguments.slot(t, c.pred, "entre", res, c, subj)
+            for slot in rule.recipient:
+                if rule.actor == "obj" and slot == "subj":
+                    continue
+                recipients = arguments.slot(t, c.pred, slot, res, c, subj)
+                if recipients:
+                    break
+            if not recipients and "obj" in rule.recipient and c.content:
+                recipients = arguments.fallback_objects(t, c.pred, c, res)
+        if rule.needs_agent and not actors:
+            drop("no-agent")
+            return None
+        if rule.requires_recipient and not recipients:
+            drop("no-recipient")
+            return None
+        if rule.actor_sector and not any(a.sector in rule.actor_sector for a in actors or [Actor("", "")]):
+            drop("actor-sector")
+            return None
+    elif c.kind == "subject":
+        actors = arguments.noun_actors(t, c.extra[0], res)
+    else:
+        own = arguments.noun_actors(t, c.trig, res)
+        between = [k for k in t.children(c.trig) if t.prep(k) == "entre"]
+        role = c.light.role if c.light else "noun"
+        if role == "actor":
+            actors = own if between and own else (subj or own)  # "annoncé un accord entre X et Y"
+        elif role in ("recipient", "place"):
+            actors = own
+            if role == "recipient":
+                recipients = subj
+            elif subj:
+                recipients = []
+        else:
+            actors = own
+        for slot in ("avec", "contre", "à", "auprès de", "sur"):
+            if recipients:
+                break
+            recipients = arguments.noun_slot(t, c, slot, res)
+        if c.noun is not None and c.noun.de == "recipient" and not recipients:
+            holders = [c.trig] + [
+                k for k in t.children(c.trig) if t.prep(k) == "par"
+            ]  # "l'arrestation par X de Y"
+            recipients = [
+                a
+                for h in holders
+                for k in t.children(h, "nmod")
+                if t.prep(k) == "de"
+                for a in res.phrase(t, k)
+            ]
+            recipients = [r for r in recipients if all(r.canonical != a.canonical for a in actors)]
+        if c.kind == "noun":
+            if not (own or recipients):
+                drop("no-participant")
+                return None
+            gov = t.verb_of(c.trig)
+            reported = (
+                gov is not None and t.lemma(gov) in lex.reporting and t.dep(c.trig) in ("obj", "nsubj:pass")
+            )
+            if not actors and recipients and c.event == "CONSULT" and gov is not None and not reported:
+                actors = arguments.agent(t, gov, res)
+        if not actors and c.event == "PROTEST":
+            code = next((a.code for a in subj if a.code), res.country) if role == "place" else res.country
+            actors = [Actor("manifestants", "manifestants", code, "CVL", source="default")]
+        if c.noun is not None and c.noun.needs_recipient and not recipients:
+            drop("no-recipient")
+            return None
+    actors = _precise([a for a in actors if a.canonical], lex)
+    recipients = _precise(
+        [r for r in recipients if r.canonical and all(r.canonical != a.canonical for a in actors)], lex
+    )
+
+    event, mode, stage = c.event, c.mode, ""
+    changes: dict[str, str] = {}
+    for topic, ch in rule.if_topic if rule else c.noun.if_topic if c.noun else ():
+        if topic in c.topics:
+            changes = ch
+            break
+    event = changes.get("event", event)
+    mode = changes.get("mode", mode)
+    if "ceasefire" in c.topics:
+        stage = changes.get("stage") or c.stage or STAGE_OF.get(event, "")
+        if event in ("ASSAULT", "ACCUSE") and "violation" not in c.topics and not c.stage:
+            stage = ""
+    if (
+        event == "REQUEST"
+        and stage == "called-for"
+        and any(a.sector in lex.belligerent_sectors for a in actors)
+    ):
+        event, stage = "AGREE", "agreed"  # a party to the conflict calling for a ceasefire offers one
+    fl = flags(t, c.pred, c.trig, lex)
+    if fl.negated and rule is not None and rule.negated_as is not None:
+        if not rule.negated_as:
+            drop("negated")
+            return None
+        event, fl = rule.negated_as, replace(fl, negated=False)
+        stage = "rejected" if event == "REJECT" and "ceasefire" in c.topics else ("violated" if stage else "")
+    if event == "RETREAT" and stage == "in-force":
+        mode = "ceasefire"
+    if not mode:
+        mode = _mode(t, c, event, lex)
+    place = _place(t, c, res, actors + recipients)
+    if event == "CONSULT":
+        actors, recipients, mode = _host(actors, recipients, place, mode)
+    if not actors and stage not in _STATES:
+        drop("no-actor")
+        return None
+    if event == "SUPPORT" and "support" in c.topics and any(a.sector == "MIL" for a in actors):
+        event, mode = "AID", "military"  # an army's "appui" to troops is material
+    anchors = [c.pred, c.trig, *c.extra]
+    date = event_date(t, anchors, timexes, pub)
+    first = min([c.trig, *[e for e in c.extra if abs(e - c.trig) <= 3]])
+    last = max([c.trig, *[e for e in c.extra if abs(e - c.trig) <= 3]])
+    conf = _confidence(c, actors, fl.hypothetical)
+    return Event(
+        article_id=article.id,
+        sentence=t.index,
+        start=t.start,
+        end=t.end,
+        event=event,
+        mode=mode,
+        actor=tuple(actors),
+        recipient=tuple(recipients),
+        event_loc=place,
+        date=date,
+        event_text=t.span_text(first, last),
+        trigger_start=t.tok(first).start,
+        trigger_end=t.tok(last).end,
+        text=article.body[t.start : t.end],
+        negated=fl.negated,
+        future=fl.future,
+        hypothetical=fl.hypothetical,
+        confidence=conf,
+        ceasefire=stage,
+        rule=c.rule_id,
+        context=fl.context(),
+    )
+
+
+def _precise(actors: list[Actor], lex: Lexicon) -> list[Actor]:
+    """ "Six pays occidentaux, dont les États-Unis": keep who the list names precisely."""
+    if any(a.code for a in actors):
+        return [a for a in actors if a.code or fold(a.canonical).split()[0] not in lex.vague_nouns]
+    return actors
+
+
+def _mode(t: Tree, c: Cand, event: str, lex: Lexicon) -> str:
+    words: set[str] = set()
+    for k in [c.trig, *c.extra]:
+        words.update(t.forms(k))
+    for h in c.content:
+        for k in t.subtree(h, stop=("acl:relcl",)):
+            words.update(t.forms(k))
+    for mode, keys in lex.modes.get(event, ()):
+        for key in keys:
+            if key == "*":
+                return mode
+            if key.startswith("@"):
+                if key[1:] in c.topics:
+                    return mode
+            elif all(w in words for w in key.split()):
+                return mode
+    return ""
+
+
+def _place(t: Tree, c: Cand, res: Resolver, used: list[Actor]) -> Place | None:
+    taken = {(a.start, a.end) for a in used}
+    order = [*c.content, c.pred, c.trig]
+    seen: set[int] = set()
+    for h in order:
+        for k in t.subtree(h, stop=("acl:relcl", "parataxis", "nsubj")):
+            if k in seen:
+                continue
+            seen.add(k)
+            locative = t.prep(k) in res.lex.place_prepositions
+            for r in res.refs.at(k):
+                if (r.start, r.end) in taken:
+                    continue
+                if r.kind in ("place", "country") or (r.seat and locative):
+                    name = r.text if r.kind == "government" else r.canonical
+                    return Place(r.text, name, r.country or r.code, r.key, r.start, r.end)
+    return None
+
+
+def _host(
+    actors: list[Actor], recipients: list[Actor], place: Place | None, mode: str
+) -> tuple[list[Actor], list[Actor], str]:
+    """PLOVER: the visitor is the actor, the host the recipient. A meeting in the country of the
+    actor makes the actor the host."""
+    home = place is not None and place.country and len(actors) == 1 and actors[0].code == place.country
+    if home and recipients and all(r.code and r.code != actors[0].code for r in recipients):
+        return list(recipients), list(actors), mode or "visit"
+    return actors, recipients, mode
+
+
+def _confidence(c: Cand, actors: list[Actor], hypothetical: bool) -> float:
+    conf = c.rule.confidence if c.rule is not None else 0.6
+    if c.kind == "noun":
+        conf -= 0.1
+    if actors and all(a.source in ("pronoun", "speaker", "default") for a in actors):
+        conf -= 0.15
+    elif actors and any(a.source in ("entities",) for a in actors):
+        conf += 0.1
+    if not actors:
+        conf -= 0.2
+    if hypothetical:
+        conf -= 0.05
+    return max(0.05, min(0.99, round(conf, 3)))
+
+
+def _merge(events: list[Event]) -> list[Event]:
+    """One act told twice in one sentence ("a appelé à un cessez-le-feu, exhortant X à ...") is one
+    event: same type, same actors → recipients joined."""
+    out: list[Event] = []
+    for e in events:
+        same = next(
+            (
+                o
+                for o in out
+                if (o.event == e.event and o.actor == e.actor and "change" in (o.mode, e.mode, ""))
+                or (o.mode == e.mode and o.event == e.event and o.actor == e.actor and e.actor)
+            ),
+            None,
+        )
+        if same is not None and e.event in ("REQUEST", "ACCUSE", "REJECT", "ASSAULT"):
+            rec = list(same.recipient) + [r for r in e.recipient if r not in same.recipient]
+            out[out.index(same)] = replace(
+                same, recipient=tuple(rec), mode=same.mode if same.mode != "change" else e.mode
+            )
+            continue
+        out.append(e)
+    return out
+
+
+# -- memory: speakers and subjects -----------------------------------------------------------------
+
+
+def _speaker(t: Tree, trees: list[Tree], res: Resolver, lex: Lexicon) -> tuple[Actor, ...]:
+    for tree in (t, *trees[t.index + 1 : t.index + 2]):
+        found: list[Actor] = []
+        for i in tree.tokens():
+            if tree.lemma(i) in lex.reporting and tree.tok(i).pos == "VERB":
+                k = tree.child(i, "nsubj")
+                if k is not None and tree.feats(k).get("Person") != "1":
+                    found = res.phrase(tree, k) or found
+        if found:
+            return tuple(found)
+    return res.speakers.get(t.index - 1, ())
+
+
+def _remember_subjects(t: Tree, res: Resolver) -> None:
+    for i in t.tokens():
+        if t.dep(i) in ("nsubj", "nsubj:pass") and t.tok(i).pos in ("NOUN", "PROPN", "PRON"):
+            if t.tok(i).pos == "PRON" and t.feats(i).get("Person") == "1":
+                continue
+            found = res.phrase(t, i)
+            plural = len(found) > 1 or t.feats(i).get("Number") == "Plur"
+            res.remember(t.index, found, plural)

@@ -1,0 +1,341 @@
+"""Scoring coded events against hand labels (``data/labels/events-*.yaml``).
+
+A label file holds, per sentence, the article's id, the sentence's offsets in the cleaned body, a
+sha1 of the sentence's text (to detect drift in the cleaner or the segmenter) and the events a
+coder should find — never the text itself; the text is read at run time from the corpus.
+
+Matching, per labelled sentence (a coded event belongs to the sentence its trigger is in; negated
+events are left out, as PLOVER allows):
+
+* **type**: a gold event and a coded event of the same PLOVER type pair up (one to one).
+* **type + actor + recipient**: they pair up when the type is the same and both the actor list and
+  the recipient list match. Two actors match when their ISO-3 / organisation codes are equal (both
+  set) or their canonical names are (accents and case folded). A coded list matches a gold list when
+  every coded actor matches a gold actor and, if gold has any, at least one does; an empty gold list
+  is matched only by an empty list. **Strict** matching also asks every gold actor to be found.
+
+Precision = pairs / coded events in labelled sentences; recall = pairs / gold events.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from chronique.errors import ChroniqueError
+from chronique.events.model import Actor, Event
+from chronique.events.names import fold
+
+
+@dataclass(frozen=True, slots=True)
+class GoldActor:
+    canonical: str
+    code: str = ""
+    sector: str = ""
+
+    @classmethod
+    def parse(cls, s: str) -> GoldActor:
+        parts = ([*s.split("|"), "", ""])[:3]
+        return cls(parts[0].strip(), parts[1].strip(), parts[2].strip())
+
+
+@dataclass(frozen=True, slots=True)
+class GoldEvent:
+    event: str
+    mode: str
+    actor: tuple[GoldActor, ...]
+    recipient: tuple[GoldActor, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class LabelledSentence:
+    article: str
+    split: str
+    start: int
+    end: int
+    sha1: str
+    events: tuple[GoldEvent, ...]
+
+
+@dataclass
+class Counts:
+    tp: int = 0
+    coded: int = 0
+    gold: int = 0
+
+    @property
+    def precision(self) -> float:
+        return self.tp / self.coded if self.coded else 0.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / self.gold if self.gold else 0.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "tp": self.tp,
+            "coded": self.coded,
+            "gold": self.gold,
+            "precision": round(self.precision, 3),
+            "recall": round(self.recall, 3),
+            "f1": round(self.f1, 3),
+        }
+
+
+@dataclass
+class Scores:
+    type: Counts = field(default_factory=Counts)
+    full: Counts = field(default_factory=Counts)
+    strict: Counts = field(default_factory=Counts)
+    sentences: int = 0
+    empty: int = 0
+    drifted: int = 0
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "sentences": self.sentences,
+            "sentences_without_event": self.empty,
+            "drifted": self.drifted,
+            "type": self.type.to_dict(),
+            "type+actor+recipient": self.full.to_dict(),
+            "type+actor+recipient (strict)": self.strict.to_dict(),
+        }
+
+
+def load_labels(path: str | Path) -> list[LabelledSentence]:
+    try:
+        data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as exc:
+        raise ChroniqueError(f"cannot read the event labels {path}: {exc}") from exc
+    out = []
+    for it in data.get("sentences", []):
+        evs = tuple(
+            GoldEvent(
+                e["event"],
+                e.get("mode", ""),
+                tuple(GoldActor.parse(a) for a in e.get("actor", [])),
+                tuple(GoldActor.parse(a) for a in e.get("recipient", [])),
+            )
+            for e in it.get("events", [])
+        )
+        out.append(
+            LabelledSentence(str(it["id"]), it["split"], int(it["start"]), int(it["end"]), it["sha1"], evs)
+        )
+    return out
+
+
+def sentence_sha1(text: str) -> str:
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()
+
+
+def actor_matches(coded: Actor, gold: GoldActor) -> bool:
+    if coded.code and gold.code and coded.code == gold.code:
+        return True
+    return bool(gold.canonical) and fold(coded.canonical) == fold(gold.canonical)
+
+
+def list_matches(
+    coded: Sequence[Actor],
+    gold: Sequence[GoldActor],
+    *,
+    strict: bool = False,
+    match: Callable[[Actor, GoldActor], bool] = actor_matches,
+) -> bool:
+    if not gold:
+        return not coded
+    if not coded:
+        return False
+    if not all(any(match(c, g) for g in gold) for c in coded):
+        return False
+    if strict:
+        return all(any(match(c, g) for c in coded) for g in gold)
+    return any(match(c, g) for c in coded for g in gold)
+
+
+def _pair(coded: list[Event], gold: Sequence[GoldEvent], ok: Callable[[Event, GoldEvent], bool]) -> int:
+    free = list(coded)
+    n = 0
+    for g in gold:
+        hit = next((c for c in free if ok(c, g)), None)
+        if hit is not None:
+            free.remove(hit)
+            n += 1
+    return n
+
+
+def score(
+    labelled: Iterable[LabelledSentence], coded: dict[str, list[Event]], texts: dict[str, str]
+) -> Scores:
+    """Score the events ``coded`` per article id against the labelled sentences; ``texts`` are the
+    articles' cleaned bodies (to check each sentence's sha1)."""
+    s = Scores()
+    for ls in labelled:
+        s.sentences += 1
+        s.empty += not ls.events
+        body = texts.get(ls.article)
+        if body is None or sentence_sha1(body[ls.start : ls.end]) != ls.sha1:
+            s.drifted += 1
+        mine = [
+            e for e in coded.get(ls.article, []) if ls.start <= e.trigger_start < ls.end and not e.negated
+        ]
+        for counts, ok in (
+            (s.type, lambda c, g: c.event == g.event),
+            (
+                s.full,
+                lambda c, g: (
+                    c.event == g.event
+                    and list_matches(c.actor, g.actor)
+                    and list_matches(c.recipient, g.recipient)
+                ),
+            ),
+            (
+                s.strict,
+                lambda c, g: (
+                    c.event == g.event
+                    and list_matches(c.actor, g.actor, strict=True)
+                    and list_matches(c.recipient, g.recipient, strict=True)
+                ),
+            ),
+        ):
+            counts.coded += len(mine)
+            counts.gold += len(ls.events)
+            counts.tp += _pair(mine, ls.events, ok)
+    return s
+
+
+def verdicts(ls: LabelledSentence, coded: list[Event]) -> list[tuple[str, str]]:
+    """For a report: each gold and coded event of a sentence with found / missed / extra."""
+    mine = [e for e in coded if ls.start <= e.trigger_start < ls.end and not e.negated]
+    out = []
+    free = list(mine)
+    for g in ls.events:
+        hit = next(
+            (
+                c
+                for c in free
+                if c.event == g.event
+                and list_matches(c.actor, g.actor)
+                and list_matches(c.recipient, g.recipient)
+            ),
+            None,
+        ) or next((c for c in free if c.event == g.event), None)
+        gold = f"{g.event} {[a.canonical for a in g.actor]} -> {[a.canonical for a in g.recipient]}"
+        if hit is None:
+            out.append(("missed", gold))
+        else:
+            free.remove(hit)
+            full = list_matches(hit.actor, g.actor) and list_matches(hit.recipient, g.recipient)
+            out.append(("found" if full else "type-only", f"{gold}  ~ {_show(hit)}"))
+    out.extend(("extra", _show(c)) for c in free)
+    return out
+
+
+def _show(e: Event) -> str:
+    a = [f"{x.canonical}/{x.code}" for x in e.actor]
+    r = [f"{x.canonical}/{x.code}" for x in e.recipient]
+    return f"{e.event} {a} -> {r} ({e.event_text})"
+
+
+def code_records(
+    records: dict[str, dict[str, Any]], nlp: Any, *, entities: bool = True
+) -> tuple[dict[str, list[Event]], dict[str, str]]:
+    """Clean, annotate and code corpus records (``id`` → record with ``article`` and ``title``), as
+    the label files were made: returns the events per id and the cleaned bodies."""
+    from chronique.events import adapters
+    from chronique.models import RawDocument
+    from chronique.settings import Settings
+    from chronique.stages.annotate import annotate
+    from chronique.stages.clean import clean
+    from chronique.stages.dating import publication_date
+    from chronique.stages.events import code_events
+
+    settings = Settings()
+    arts = [
+        clean(
+            RawDocument(
+                "orangesum-dev.jsonl", rid, "jsonl", r["article"], meta={"title": r.get("title", "")}
+            ),
+            settings,
+        )
+        for rid, r in records.items()
+    ]
+    coded: dict[str, list[Event]] = {}
+    for art, ann in zip(arts, annotate(arts, nlp), strict=True):
+        pub = publication_date(art)
+        ments = adapters.mentions(art, ann) if entities else None
+        coded[art.source_id] = code_events(art, ann, pub, ments, adapters.timexes(art, ann, pub))
+    return coded, {a.source_id: a.body for a in arts}
+
+
+# -- the seeds' gold (../shared/gold/seeds.yaml) -----------------------------------------------------
+
+#: How seeds.yaml names international organisations → PLOVER codes.
+_ORG_CODES = {"ONU": "UNO", "UE": "EUR", "OTAN": "IGO"}
+
+
+@dataclass(frozen=True, slots=True)
+class SeedEvent:
+    event: str
+    mode: str
+    actor: tuple[GoldActor, ...]
+    recipient: tuple[GoldActor, ...] | None  # None: the gold says nothing about recipients
+    descriptions: tuple[str, ...] = ()
+
+
+def seed_events(entry: dict[str, Any]) -> list[SeedEvent]:
+    """The events of one seed's gold entry, with people named there given their code."""
+    people: dict[str, GoldActor] = {}
+    for e in entry.get("entities", []):
+        code = e.get("country", "") or _ORG_CODES.get(e.get("org", ""), "")
+        ga = GoldActor(e["canonical"], code, "")
+        for n in [e["canonical"], *e.get("variants", [])]:
+            people[fold(n)] = ga
+
+    def actors(names: list[str]) -> tuple[tuple[GoldActor, ...], tuple[str, ...]]:
+        out, desc = [], []
+        for n in names:
+            if len(n) == 3 and n.isupper():
+                out.append(GoldActor("", n))
+            elif fold(n) in people:
+                out.append(people[fold(n)])
+            else:
+                out.append(GoldActor(n))
+                desc.append(n)
+        return tuple(out), tuple(desc)
+
+    out = []
+    for ev in entry.get("events", []):
+        act, d1 = actors(ev.get("actor", []))
+        rec, d2 = actors(ev["recipient"]) if "recipient" in ev else ((), ())
+        out.append(
+            SeedEvent(ev["type"], ev.get("mode", ""), act, rec if "recipient" in ev else None, d1 + d2)
+        )
+    return out
+
+
+def seed_match(coded: Event, gold: SeedEvent) -> bool:
+    """Type, mode (when the gold gives one), actors and recipients (when given) as :func:`list_matches`
+    says; a gold actor that is a description ("17 pays et trois organisations") matches a coded actor
+    whose text it contains."""
+
+    def match(c: Actor, g: GoldActor) -> bool:
+        if g.canonical in gold.descriptions:
+            text = fold(c.entity_text)
+            return bool(text) and (text in fold(g.canonical) or fold(g.canonical) in text)
+        return actor_matches(c, g)
+
+    if coded.event != gold.event or coded.negated or (gold.mode and coded.mode != gold.mode):
+        return False
+    if not list_matches(coded.actor, gold.actor, match=match):
+        return False
+    return gold.recipient is None or list_matches(coded.recipient, gold.recipient, match=match)

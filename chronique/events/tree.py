@@ -1,0 +1,167 @@
+"""A dependency tree over one sentence of an :class:`~chronique.stages.annotate.Annotation`.
+
+Token indices are the annotation's (article-wide) indices. Relations are Universal Dependencies as
+the French model writes them (``nsubj``, ``obj``, ``obl:arg``, ``obl:mod``, ``xcomp``, ``acl:relcl``...);
+a relation asked for as ``obl`` matches its subtypes too.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from chronique.stages.annotate import Annotation, Token
+
+#: Relations that open a clause of its own: an argument is not looked for across them.
+CLAUSE_DEPS = ("acl:relcl", "ccomp", "advcl", "parataxis", "conj", "csubj", "xcomp", "acl")
+#: Relations of a noun phrase's name part: a named entity may sit there ("le chef de la diplomatie
+#: russe Sergueï Lavrov": the name is an apposition).
+NAME_DEPS = ("appos", "flat", "flat:name", "nmod", "amod", "compound", "nummod", "fixed")
+
+
+class Tree:
+    """Children, subtrees and prepositions of the tokens of sentence ``index``."""
+
+    def __init__(self, ann: Annotation, index: int, not_passive: frozenset[str] = frozenset()) -> None:
+        s = ann.sentences[index]
+        self.not_passive = not_passive
+        self.ann = ann
+        self.index = index
+        self.lo, self.hi = s.first, s.last
+        self.start, self.end = s.start, s.end
+        self.toks = ann.tokens
+        self.kids: dict[int, list[int]] = defaultdict(list)
+        for i in range(self.lo, self.hi):
+            h = self.toks[i].head
+            if h != i and self.lo <= h < self.hi:
+                self.kids[h].append(i)
+
+    # -- tokens --------------------------------------------------------------------------------
+    def tok(self, i: int) -> Token:
+        return self.toks[i]
+
+    def word(self, i: int) -> str:
+        t = self.toks[i]
+        return self.ann.text[t.start : t.end]
+
+    def lower(self, i: int) -> str:
+        return self.word(i).lower().replace("’", "'")
+
+    def lemma(self, i: int) -> str:
+        return self.toks[i].lemma.lower()
+
+    def forms(self, i: int) -> tuple[str, str]:
+        """The lemma and the word, lower case: the lexicon is checked against both."""
+        return self.lemma(i), self.lower(i)
+
+    def feats(self, i: int) -> dict[str, str]:
+        return self.toks[i].feats()
+
+    def dep(self, i: int) -> str:
+        return self.toks[i].dep
+
+    def head(self, i: int) -> int | None:
+        h = self.toks[i].head
+        return h if h != i and self.lo <= h < self.hi else None
+
+    def tokens(self) -> range:
+        return range(self.lo, self.hi)
+
+    # -- structure -----------------------------------------------------------------------------
+    def children(self, i: int, *deps: str) -> list[int]:
+        kids = self.kids.get(i, [])
+        if not deps:
+            return list(kids)
+        return [k for k in kids if _dep_is(self.toks[k].dep, deps)]
+
+    def child(self, i: int, *deps: str) -> int | None:
+        found = self.children(i, *deps)
+        return found[0] if found else None
+
+    def subtree(self, i: int, *, stop: tuple[str, ...] = ()) -> list[int]:
+        """``i`` and its descendants in text order, not descending into relations in ``stop``."""
+        out, todo = [], [i]
+        while todo:
+            j = todo.pop()
+            out.append(j)
+            for k in self.kids.get(j, []):
+                if not (stop and _dep_is(self.toks[k].dep, stop)):
+                    todo.append(k)
+        return sorted(out)
+
+    def ancestors(self, i: int) -> list[int]:
+        out, seen = [], {i}
+        h = self.head(i)
+        while h is not None and h not in seen:
+            out.append(h)
+            seen.add(h)
+            h = self.head(h)
+        return out
+
+    def prep(self, i: int) -> str:
+        """The preposition or subordinator that introduces ``i`` ("à", "auprès de", "avec", "pour"),
+        lower case, "" if none. Contracted articles count ("au" → "à", "aux" → "à", "du" → "de")."""
+        words = []
+        for k in self.children(i, "case", "mark"):
+            if self.toks[k].pos not in ("ADP", "SCONJ"):
+                continue
+            w = self.lower(k)
+            w = {"au": "à", "aux": "à", "du": "de", "des": "de", "d'": "de", "qu'": "que"}.get(w, w)
+            fixed = [self.lower(f) for f in self.children(k, "fixed")]
+            words.append(" ".join([w, *fixed]))
+        return " ".join(words)
+
+    def is_passive(self, i: int) -> bool:
+        """A passive verb: "être" as a passive auxiliary (a subject tagged passive under "avoir" is
+        a parse error, and a reflexive makes the verb pronominal, not passive)."""
+        if self.lemma(i) in self.not_passive:
+            return False
+        if self.children(i, "aux:pass"):
+            return True
+        if any(self.lemma(k) == "avoir" for k in self.children(i, "aux", "aux:tense")):
+            return False
+        if self.children(i, "expl:pass", "expl:comp", "expl:pv", "expl"):
+            return False
+        return self.feats(i).get("Voice") == "Pass" or bool(self.children(i, "nsubj:pass"))
+
+    def reflexive(self, i: int) -> int | None:
+        """The reflexive pronoun of a pronominal verb ("s'entretenir"), if any."""
+        for k in self.children(i, "expl", "obj", "iobj"):
+            if self.toks[k].pos == "PRON" and self.feats(k).get("Reflex") == "Yes":
+                return k
+        return None
+
+    def clause(self, i: int) -> list[int]:
+        """The tokens of ``i``'s own clause: its subtree without the clauses embedded in it."""
+        return self.subtree(i, stop=CLAUSE_DEPS)
+
+    def conjuncts(self, i: int) -> list[int]:
+        """``i`` and the words coordinated with it ("Moscou, Damas et Téhéran")."""
+        out, todo = [i], [i]
+        while todo:
+            j = todo.pop()
+            for k in self.children(j, "conj"):
+                if k not in out and self.toks[k].pos in ("NOUN", "PROPN", "PRON", "X"):
+                    out.append(k)
+                    todo.append(k)
+        return sorted(out)
+
+    def verb_of(self, i: int) -> int | None:
+        """The nearest verb at or above ``i`` (the verb whose clause ``i`` is in)."""
+        j: int | None = i
+        while j is not None:
+            if self.toks[j].pos in ("VERB", "AUX") and self.toks[j].dep not in (
+                "aux",
+                "aux:tense",
+                "aux:pass",
+                "cop",
+            ):
+                return j
+            j = self.head(j)
+        return None
+
+    def span_text(self, first: int, last: int) -> str:
+        return self.ann.text[self.toks[first].start : self.toks[last].end]
+
+
+def _dep_is(dep: str, deps: tuple[str, ...]) -> bool:
+    return any(dep == d or (":" not in d and dep.startswith(d + ":")) for d in deps)

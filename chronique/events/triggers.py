@@ -1,0 +1,426 @@
+"""Finding triggers in a sentence: verbs, nouns carried by a light verb or naming their participants,
+and ceasefires that are the subject of their own state ("la trêve est entrée en vigueur").
+
+A :class:`Cand` is a trigger whose rule's conditions hold (reflexive, fixed words, complement,
+object, topic); :mod:`chronique.events.coder` then reads its arguments and decides the event.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from chronique.events.actors import Resolver
+from chronique.events.lexicon import Lexicon, LightVerb, NounRule, Rule
+from chronique.events.names import fold
+from chronique.events.tree import Tree
+
+#: Prepositions and subordinators that introduce what is asked, refused, promised, feared.
+CONTENT_PREPS = frozenset(
+    {
+        "à",
+        "pour",
+        "de",
+        "sur",
+        "en faveur de",
+        "afin de",
+        "en vue de",
+        "que",
+        "à ce que",
+        "pour que",
+        "afin que",
+        "contre",
+    }
+)
+#: Relations under which a verb is an argument of another word's meaning (its content).
+CONTENT_DEPS = ("xcomp", "ccomp", "csubj")
+
+
+@dataclass
+class Cand:
+    """A trigger that matched: where it is, what reads its arguments, which rule."""
+
+    t: Tree
+    trig: int  # the trigger word
+    pred: int  # the word whose dependents are the arguments (the verb; a light verb; the noun)
+    event: str
+    kind: str  # verb | light | noun | subject
+    rule: Rule | None = None
+    noun: NounRule | None = None
+    light: LightVerb | None = None
+    extra: list[int] = field(default_factory=list)  # other words of the trigger
+    content: list[int] = field(default_factory=list)  # heads of the complements
+    topics: set[str] = field(default_factory=set)
+    stage: str = ""
+    mode: str = ""
+
+    @property
+    def rule_id(self) -> str:
+        if self.rule is not None:
+            return self.rule.id
+        if self.kind == "subject":
+            return f"subject:{self.t.lemma(self.pred)}:{self.event}"
+        base = f"noun:{self.noun.lemma if self.noun else '?'}"
+        return f"{base}+{self.light.lemma}" if self.light else base
+
+
+def content_children(t: Tree, pred: int, res: Resolver, skip: set[int]) -> list[int]:
+    """The complements of ``pred`` that say what an act is about (not who it is addressed to)."""
+    out = []
+    for k in t.children(pred):
+        if k in skip:
+            continue
+        d = t.dep(k)
+        prep = t.prep(k)
+        if (
+            d in CONTENT_DEPS
+            or (d.startswith("advcl") and prep in CONTENT_PREPS)
+            or (d == "obj" and not res.is_actor(t, k))
+        ) or ((d.startswith("obl") or d in ("iobj", "nmod")) and prep in CONTENT_PREPS and _thing(t, k, res)):
+            out.append(k)
+    return out
+
+
+def topics_of(t: Tree, heads: list[int], lex: Lexicon, extra: Sequence[int] = ()) -> set[str]:
+    """The topics (``topics`` in the language data) of the phrases headed by ``heads``."""
+    words: set[str] = set()
+    for h in [*heads, *extra]:
+        for k in t.subtree(h, stop=("acl:relcl", "parataxis")):
+            words.update(t.forms(k))
+    found: set[str] = set()
+    for w in words:
+        found |= lex.topic_words.get(w, frozenset())
+    for name, entry in lex.topic_phrases:
+        if name not in found and all(w in words for w in entry):
+            found.add(name)
+    return found
+
+
+def _thing(t: Tree, k: int, res: Resolver) -> bool:
+    """Neither an actor nor a place: what an act is about."""
+    return not res.is_actor(t, k) and not any(r.kind == "place" for r in res.refs.at(k))
+
+
+def clause_of(t: Tree, v: int) -> list[int]:
+    """The direct dependents of ``v`` that belong to its clause (not its subject, not the clauses
+    that have a subject of their own)."""
+    out = []
+    for k in t.children(v):
+        d = t.dep(k)
+        if d.startswith("nsubj") or d in ("acl:relcl", "parataxis", "punct"):
+            continue
+        if d in ("conj", "advcl", "ccomp") and t.children(k, "nsubj", "nsubj:pass"):
+            continue
+        out.append(k)
+    return out
+
+
+def _misattached_content(t: Tree, v: int, res: Resolver, skip: set[int]) -> list[int]:
+    """Complements the parse hung under another word of the clause ("appelé dans un communiqué à un
+    cessez-le-feu": the call's content is under "communiqué")."""
+    out = []
+    for h in clause_of(t, v):
+        if h in skip:
+            continue
+        for k in t.subtree(h, stop=("acl:relcl", "parataxis", "ccomp", "advcl")):
+            if (
+                k != h
+                and t.prep(k) in ("à", "pour", "en faveur de")
+                and t.tok(k).pos == "NOUN"
+                and _thing(t, k, res)
+            ):
+                out.append(k)
+    return out
+
+
+def _phrase_topics(t: Tree, head: int, lex: Lexicon) -> set[str]:
+    """Topics of a noun phrase itself (its words and their "de" complements, no clause)."""
+    words: set[str] = set()
+    for k in t.subtree(head, stop=("acl", "acl:relcl", "advcl", "ccomp", "xcomp", "parataxis", "conj")):
+        words.update(t.forms(k))
+    return {name for name, entries in lex.topics.items() if any(all(w in words for w in e) for e in entries)}
+
+
+def _has_with(t: Tree, v: int, words: tuple[str, ...]) -> list[int]:
+    for k in t.children(v):
+        if t.dep(k).startswith("nsubj") or t.dep(k) == "punct":
+            continue
+        lemma, word = t.forms(k)
+        for w in words:
+            if " " in w:
+                sub = t.subtree(k, stop=("acl:relcl",))
+                if fold(w) in fold(t.span_text(sub[0], sub[-1])):
+                    return [k]
+            elif lemma == w or word == w:
+                return [k]
+        for f in t.children(k, "fixed", "flat"):
+            if t.lemma(f) in words or t.lower(f) in words:
+                return [k, f]
+    return []
+
+
+def verb_cand(t: Tree, i: int, lex: Lexicon, res: Resolver) -> Cand | None:
+    lemma, word = t.forms(i)
+    rules = lex.verbs.get(lemma) or lex.verbs.get(word) or ()
+    for rule in rules:
+        c = _try_rule(t, i, rule, lex, res)
+        if c is not None:
+            return c
+    return None
+
+
+def _try_rule(t: Tree, i: int, rule: Rule, lex: Lexicon, res: Resolver) -> Cand | None:
+    refl = t.reflexive(i)
+    if rule.se is True and refl is None:
+        return None
+    if rule.se is False and refl is not None:
+        return None
+    extra: list[int] = []
+    if rule.with_:
+        extra = _has_with(t, i, rule.with_)
+        if not extra:
+            return None
+    if rule.with_prep and not any(t.prep(k) in rule.with_prep for k in t.children(i)):
+        return None
+    if rule.no_clause and (t.children(i, "ccomp", "parataxis") or t.dep(i) == "parataxis"):
+        return None
+    if rule.finite and t.feats(i).get("VerbForm") == "Inf":
+        return None
+    if rule.no_infinitive and any(
+        t.feats(k).get("VerbForm") == "Inf"
+        or any(t.feats(a).get("VerbForm") == "Inf" for a in t.children(k, "aux", "aux:tense"))
+        for k in t.children(i)
+    ):
+        return None
+    skip = set(extra) | ({refl} if refl is not None else set())
+    content = content_children(t, i, res, skip)
+    if rule.content and not content and not extra:
+        content = _misattached_content(t, i, res, skip)
+        if not content:
+            return None
+    obj = next((k for k in t.children(i, "obj") if k not in skip), None)
+    if t.is_passive(i):
+        obj = t.child(i, "nsubj:pass") or obj
+    if rule.object == "actor" and (obj is None or not res.is_actor(t, obj)):
+        return None
+    if rule.object == "thing" and (obj is None or res.is_actor(t, obj)):
+        return None
+    if rule.object == "none" and obj is not None:
+        return None
+    if rule.object == "any" and obj is None:
+        return None
+    topics = topics_of(t, content, lex, [k for e in extra for k in t.children(e)])
+    if not topics & {"ceasefire", "yield", "meet"}:  # the parse may have hung the content elsewhere
+        topics |= topics_of(
+            t, [k for k in clause_of(t, i) if k != i and k not in skip and t.dep(k) != "punct"], lex
+        ) & {"ceasefire", "yield", "meet", "assist"}
+    if rule.topic and not (topics & set(rule.topic)):
+        return None
+    if rule.object_topic and (obj is None or not (_phrase_topics(t, obj, lex) & set(rule.object_topic))):
+        return None
+    if rule.not_topic and topics & set(rule.not_topic):
+        return None
+    return Cand(
+        t,
+        i,
+        i,
+        rule.event,
+        "verb",
+        rule=rule,
+        extra=extra,
+        content=content,
+        topics=topics,
+        mode=rule.mode,
+        stage=rule.stage,
+    )
+
+
+def cop_cand(t: Tree, i: int, lex: Lexicon, res: Resolver) -> Cand | None:
+    """Copular predicates: "être aux côtés de", "être d'accord", "se dire prêt à"."""
+    cop = next((k for k in t.children(i, "cop") if t.lemma(k) == "être"), None)
+    if cop is None:
+        return None
+    lemma, word = t.forms(i)
+    for rule in lex.verbs.get("être", ()):
+        if lemma in rule.with_ or word in rule.with_:
+            content = content_children(t, i, res, set())
+            topics = topics_of(t, content, lex)
+            return Cand(
+                t,
+                i,
+                i,
+                rule.event,
+                "verb",
+                rule=rule,
+                extra=[cop],
+                content=content,
+                topics=topics,
+                mode=rule.mode,
+                stage=rule.stage,
+            )
+    return None
+
+
+def _noun_rule(t: Tree, i: int, lex: Lexicon) -> NounRule | None:
+    lemma, word = t.forms(i)
+    nr = lex.nouns.get(lemma) or lex.nouns.get(word)
+    if nr is None:
+        firsts = {lemma, word}
+        for key, first in lex.noun_phrases:
+            if first in firsts and fold(
+                t.ann.text[t.tok(i).start : min(t.end, t.tok(i).start + 30)]
+            ).startswith(key):
+                return next(r for k, r in lex.nouns.items() if fold(k) == key)
+        return None
+    if nr.needs:
+        near = {t.lemma(k) for k in t.subtree(i, stop=("acl:relcl", "acl"))} | {
+            t.lower(k) for k in t.subtree(i)
+        }
+        if not near & set(nr.needs):
+            return None
+    return nr
+
+
+def noun_cand(t: Tree, i: int, lex: Lexicon, res: Resolver) -> Cand | None:
+    if t.tok(i).pos not in ("NOUN", "PROPN"):
+        return None
+    nr = _noun_rule(t, i, lex)
+    if nr is None:
+        return None
+    topics = topics_of(t, [i], lex)
+    if nr.topic and not topics & set(nr.topic):
+        return None
+    # a copula with "en": "être en pourparlers avec"
+    cop = next((k for k in t.children(i, "cop") if t.lemma(k) == "être"), None)
+    if cop is not None:
+        for lv in lex.light_verbs.get("être", ()):
+            if lv.prep and t.prep(i) == lv.prep:
+                return Cand(
+                    t,
+                    i,
+                    i,
+                    nr.event,
+                    "light",
+                    noun=nr,
+                    light=lv,
+                    extra=[cop],
+                    content=[i],
+                    topics=topics,
+                    mode=nr.mode,
+                    stage=nr.stage,
+                )
+    h = t.head(i)
+    if h is not None and t.head(h) is not None and not lex.light_verbs.get(t.lemma(h)):
+        # "faire face à X": the parser may hang X on "face", the light verb's fixed word
+        up = t.head(h)
+        if up is not None and any(t.lemma(h) in lv.with_ for lv in lex.light_verbs.get(t.lemma(up), ())):
+            h = up
+    if h is not None:
+        for lv in lex.light_verbs.get(t.lemma(h), ()):
+            if lv.only and nr.event not in lv.only:
+                continue
+            if lv.with_ and not all(
+                (w == "se" and t.reflexive(h) is not None)
+                or any(t.lemma(k) == w or t.lower(k) == w for k in t.children(h))
+                for w in lv.with_
+            ):
+                continue
+            d = t.dep(i)
+            if lv.role == "subject":
+                if not d.startswith("nsubj"):
+                    continue
+            elif lv.prep:
+                if t.prep(i) != lv.prep:
+                    continue
+            elif not (d in ("obj", "nsubj:pass") or (d.startswith("obl") and t.prep(i) in ("à", "en", "de"))):
+                continue
+            return Cand(
+                t,
+                i,
+                h,
+                nr.event,
+                "light",
+                noun=nr,
+                light=lv,
+                extra=[h],
+                content=[i],
+                topics=topics,
+                mode=nr.mode,
+                stage=nr.stage,
+            )
+    # "l'offensive lancée par X", "une opération militaire américaine menée en Syrie"
+    for k in t.children(i, "acl"):
+        if t.feats(k).get("Tense") == "Past" and any(
+            lv.role == "actor" for lv in lex.light_verbs.get(t.lemma(k), ())
+        ):
+            lv = next(lv for lv in lex.light_verbs[t.lemma(k)] if lv.role == "actor")
+            return Cand(
+                t,
+                i,
+                k,
+                nr.event,
+                "light",
+                noun=nr,
+                light=lv,
+                extra=[k],
+                content=[i],
+                topics=topics,
+                mode=nr.mode,
+                stage=nr.stage,
+            )
+    agent = any(t.prep(k) == "par" for k in t.children(i))
+    if nr.alone and not nr.needs_light and (agent or not t.dep(i).startswith("nsubj")):
+        return Cand(
+            t, i, i, nr.event, "noun", noun=nr, content=[i], topics=topics, mode=nr.mode, stage=nr.stage
+        )
+    return None
+
+
+def subject_cand(t: Tree, i: int, lex: Lexicon) -> Cand | None:
+    """A ceasefire whose state its verb reports: in force, collapsed, violated, declared."""
+    if t.tok(i).pos != "NOUN" or not {t.lemma(i), t.lower(i)} & lex.ceasefire_heads:
+        return None
+    if "ceasefire" not in topics_of(t, [i], lex):
+        return None
+    d = t.dep(i)
+    verbs: list[tuple[int, bool]] = []
+    h = t.head(i)
+    if d.startswith("nsubj") and h is not None:
+        verbs.append((h, t.is_passive(h) or d == "nsubj:pass"))
+    for k in t.children(i, "acl"):
+        if t.feats(k).get("VerbForm") == "Part" and t.feats(k).get("Tense") == "Past":
+            verbs.append((k, True))
+    for v, passive in verbs:
+        vl = t.lemma(v)
+        kids = {t.lemma(k) for k in t.children(v)} | {t.lower(k) for k in t.children(v)}
+        for se in lex.subject_events:
+            for words in se.verbs:
+                ws = list(words)
+                if ws[0] == "être":
+                    if not passive or len(ws) < 2 or not _participle_of(vl, t.lower(v), ws[1]):
+                        continue
+                    rest = ws[2:]
+                elif (passive and t.child(v, "aux:pass") is not None) or ws[0] != vl:
+                    continue
+                else:
+                    rest = ws[1:]
+                if all(w in kids for w in rest):
+                    return Cand(
+                        t,
+                        v,
+                        v,
+                        se.event,
+                        "subject",
+                        extra=[i],
+                        content=[i],
+                        topics={"ceasefire"},
+                        stage=se.stage,
+                        mode=se.mode,
+                    )
+    return None
+
+
+def _participle_of(lemma: str, word: str, form: str) -> bool:
+    """Does the participle ``form`` ("respecté") belong to the verb ``lemma`` ("respecter")?"""
+    stem = form[:-1] if form.endswith(("é", "i", "u")) else form
+    return word.startswith(stem[: max(3, len(stem) - 1)]) or lemma.startswith(stem[: max(3, len(stem) - 1)])

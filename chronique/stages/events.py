@@ -1,0 +1,70 @@
+"""Stage 6, events (per article): an annotated article → PLOVER events, one per trigger and sentence.
+
+Reads ``Article.body``, the :class:`~chronique.stages.annotate.Annotation` (sentences, lemmas,
+morphology, dependencies, entities), the publication date and, when those stages ran, the entities
+stage's mentions and the temporal tagger's expressions; returns :class:`~chronique.events.model.Event`
+records whose offsets index ``Article.body``. Pure: no I/O; the language data
+(``lang/<code>/events.yaml``) is read once per process.
+
+1. Triggers: verbs, nouns carried by a light verb, nouns naming their participants, ceasefires that
+   are the subject of their state (:mod:`chronique.events.triggers`).
+2. Arguments over the parse: actor, recipient, content and its topics (:mod:`chronique.events.coder`,
+   :mod:`chronique.events.actors`).
+3. PLOVER decisions: mode, the ceasefire decision table, host and visitor; negated, future and
+   hypothetical flags; the date (a temporal expression attached to the trigger, else the publication
+   date) and the place (:mod:`chronique.events.flags`).
+
+The collection-level driver (reading the store, writing events) is :func:`chronique.events.run.run_events`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from chronique.events import adapters
+from chronique.events.coder import code
+from chronique.events.lexicon import load
+from chronique.events.model import Dropped, Event
+from chronique.models import Article
+from chronique.stages.annotate import Annotation
+from chronique.stages.dating import PubDate
+
+__all__ = ["COMPONENT", "Event", "code_events", "explain"]
+
+#: Recorded with every run; bump when the rules or the language data change what is coded.
+COMPONENT = "chronique.events.v1"
+
+
+def code_events(
+    article: Article,
+    ann: Annotation,
+    pub_date: PubDate | None,
+    mentions: Sequence[Any] | None = None,
+    timexes: Sequence[Any] | None = None,
+) -> list[Event]:
+    """The events of one annotated article, in text order.
+
+    ``mentions`` are the entities stage's mentions of the article (``None``: actors are resolved from
+    the model's entity spans and the fallback tables); ``timexes`` the temporal tagger's expressions
+    over ``article.body`` (``None``: events are dated with ``pub_date``).
+    """
+    return explain(article, ann, pub_date, mentions, timexes)[0]
+
+
+def explain(
+    article: Article,
+    ann: Annotation,
+    pub_date: PubDate | None,
+    mentions: Sequence[Any] | None = None,
+    timexes: Sequence[Any] | None = None,
+) -> tuple[list[Event], list[Dropped]]:
+    """Like :func:`code_events`, with the triggers that were found but not coded and why."""
+    lang = article.lang or "fr"
+    lex = load(lang)
+    refs = (
+        adapters.refs_from_mentions(mentions, lang)
+        if mentions is not None
+        else adapters.refs_from_ner(ann, lex)
+    )
+    return code(article, ann, pub_date, refs, timexes, lex)

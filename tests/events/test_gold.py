@@ -1,0 +1,95 @@
+"""Evaluation gates of the events stage, reading ../shared at run time (skipped when it is absent).
+
+* the seeds: the events of ../shared/gold/seeds.yaml found with type, mode, actor and recipient;
+* the OrangeSum labels (data/labels/events-orangesum-fr.yaml): no sentence drifted, and precision,
+  recall, F1 at least the floors reached (dev half tuned on, held-out half never tuned on).
+
+Floors are pinned where the coder stands and are never lowered silently. The actors' codes come partly
+from the entities stage, so a change there can move these numbers too.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+import yaml
+
+from chronique.events import adapters
+from chronique.events.evaluate import code_records, load_labels, score, seed_events, seed_match
+from chronique.models import RawDocument
+from chronique.settings import Settings
+from chronique.stages.annotate import annotate, load_model
+from chronique.stages.clean import clean
+from chronique.stages.dating import publication_date
+from chronique.stages.events import code_events
+from tests.conftest import ROOT, shared_path
+
+pytestmark = [pytest.mark.shared, pytest.mark.model, pytest.mark.slow]
+
+LABELS = ROOT / "data" / "labels" / "events-orangesum-fr.yaml"
+#: Seed events found (of 16): the one missed needs an anaphora across sentences ("Neuf pays" named later).
+SEEDS_FLOOR = 15
+#: (split, measure) → F1 floor.
+F1_FLOORS = {
+    ("dev", "type"): 0.84,
+    ("dev", "full"): 0.66,
+    ("heldout", "type"): 0.57,
+    ("heldout", "full"): 0.37,
+}
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_model()
+
+
+def test_seed_events_found(nlp) -> None:
+    gold = yaml.safe_load(shared_path("gold", "seeds.yaml").read_text(encoding="utf-8"))
+    found, missed = 0, []
+    for name, entry in gold.items():
+        text = shared_path("seeds", name).read_text(encoding="utf-8")
+        art = clean(RawDocument(name, name, "txt", text), Settings())
+        (ann,) = annotate([art], nlp)
+        pub = publication_date(art)
+        evs = code_events(art, ann, pub, adapters.mentions(art, ann), adapters.timexes(art, ann, pub))
+        for g in seed_events(entry):
+            if any(seed_match(e, g) for e in evs):
+                found += 1
+            else:
+                missed.append((name, g.event, [a.canonical or a.code for a in g.actor]))
+    assert found >= SEEDS_FLOOR, missed
+
+
+@pytest.fixture(scope="module")
+def orangesum(nlp):
+    labels = load_labels(LABELS)
+    ids = {ls.article for ls in labels}
+    records = {}
+    with Path(shared_path("data", "orangesum-dev.jsonl")).open(encoding="utf-8") as fh:
+        for line in fh:
+            r = json.loads(line)
+            if str(r["id"]) in ids:
+                records[str(r["id"])] = r
+    coded, texts = code_records(records, nlp)
+    return labels, coded, texts
+
+
+def test_labels_are_well_formed() -> None:
+    labels = load_labels(LABELS)
+    assert len(labels) >= 150 and len({ls.article for ls in labels}) >= 30
+    assert sum(1 for ls in labels if not ls.events) >= len(labels) / 3
+    for ls in labels:
+        assert ls.split == ("dev" if int(ls.article) % 2 == 0 else "heldout")
+
+
+@pytest.mark.parametrize("split", ["dev", "heldout"])
+def test_orangesum_floors(orangesum, split: str) -> None:
+    labels, coded, texts = orangesum
+    s = score([ls for ls in labels if ls.split == split], coded, texts)
+    assert s.drifted == 0, (
+        "the cleaner or the segmenter changed: the labels no longer point at their sentences"
+    )
+    assert s.type.f1 >= F1_FLOORS[(split, "type")], s.to_dict()
+    assert s.full.f1 >= F1_FLOORS[(split, "full")], s.to_dict()

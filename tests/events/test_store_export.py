@@ -1,0 +1,116 @@
+"""Events through the store and out: batched writes, queries, events_on, jsonl / csv / parquet / table."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import pytest
+
+from chronique.events.model import Actor, Event, EventDate, Place
+from chronique.export import events as export
+from chronique.models import RawDocument
+from chronique.settings import Settings
+from chronique.stages.clean import clean
+from chronique.store import Store
+from chronique.store import events as store_events
+
+TEXT = "Titre de la dépêche\n\nLa France a appelé la Turquie à un cessez-le-feu à Alep. Le temps était beau."
+
+
+def _event(art_id: str, body: str) -> Event:
+    s = body.index("La France")
+    end = body.index(".", s) + 1
+    t = body.index("appelé")
+    return Event(
+        art_id,
+        0,
+        s,
+        end,
+        "REQUEST",
+        "yield",
+        (Actor("La France", "France", "FRA", "GOV", s, s + 9, "entities"),),
+        (Actor("la Turquie", "Turquie", "TUR", "GOV"),),
+        Place("Alep", "Alep", "SYR", "GEO:170063"),
+        EventDate("2016-05-03", "day", "timex-attached", "mardi"),
+        "appelé",
+        t,
+        t + 6,
+        body[s:end],
+        confidence=0.8,
+        ceasefire="called-for",
+        rule="appeler:REQUEST",
+    )
+
+
+@pytest.fixture
+def store(tmp_path: Path):
+    art = clean(
+        RawDocument("in.jsonl", "rec-7", "jsonl", TEXT, meta={"url": "https://example.org/a"}), Settings()
+    )
+    with Store(tmp_path / "s.db") as st:
+        run = st.start_run("test", [], {}, {})
+        st.write_batch(run, [art], {}, [], [])
+        n = store_events.write(st, run, "chronique.events.v1", [(art.id, [_event(art.id, art.body)])])
+        assert n == 1
+        yield st, art
+
+
+def test_write_replaces_and_query_cites(store) -> None:
+    st, art = store
+    store_events.write(
+        st, 1, "chronique.events.v1", [(art.id, [_event(art.id, art.body)])]
+    )  # again: replaced
+    (se,) = list(store_events.query(st))
+    assert se.event == _event(art.id, art.body)
+    assert se.cite.source_id == "rec-7" and se.cite.url == "https://example.org/a"
+    assert art.body[se.cite.sentence_start : se.cite.sentence_end] == se.event.text
+    assert st.db.execute("SELECT events FROM event_articles").fetchone()[0] == 1
+    assert store_events.events_on(st, "2016-05-03") and not store_events.events_on(st, "2016-05-04")
+    assert store_events.counts(st) == {"REQUEST": 1}
+
+
+def test_about_filter(store) -> None:
+    st, _ = store
+    assert len(export.records(st, about="cessez-le-feu Turquie")) == 1
+    assert export.records(st, about="Kaboul") == []
+
+
+def test_jsonl_and_csv_use_plover_names(store) -> None:
+    st, _ = store
+    (d,) = [json.loads(x) for x in export.dumps(export.records(st), "jsonl").splitlines()]
+    for key in (
+        "event",
+        "mode",
+        "context",
+        "actor",
+        "recipient",
+        "event_loc",
+        "date",
+        "date_precision",
+        "event_text",
+        "text",
+        "negated",
+        "future",
+        "hypothetical",
+        "quad",
+        "confidence",
+        "cite_info",
+    ):
+        assert key in d
+    assert d["actor"] == [{"entity_text": "La France", "canonical": "France", "code": "FRA", "sector": "GOV"}]
+    assert d["cite_info"]["source_id"] == "rec-7" and d["quad"] == 3
+    rows = list(csv.DictReader(io.StringIO(export.dumps(export.records(st), "csv"))))
+    assert rows[0]["event"] == "REQUEST" and json.loads(rows[0]["recipient"])[0]["code"] == "TUR"
+    assert "REQUEST/yield" in export.table(export.records(st))
+
+
+def test_parquet(store, tmp_path: Path) -> None:
+    pq = pytest.importorskip("pyarrow.parquet")
+    st, _ = store
+    out = tmp_path / "e.parquet"
+    assert export.write_parquet(export.records(st), out) == 1
+    t = pq.read_table(out).to_pylist()
+    assert t[0]["actor"][0]["code"] == "FRA" and t[0]["cite_info"]["source_id"] == "rec-7"
