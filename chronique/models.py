@@ -194,6 +194,8 @@ class BuildReport:
     articles_annotated: int = 0
     articles_dated: int = 0
     articles_timexed: int = 0
+    entities: int = 0
+    events: int = 0
     duplicate_groups: int = 0
     stories: int = 0
     skipped: list[Skip] = field(default_factory=list)

