@@ -39,7 +39,8 @@ def main() -> int:
     from chronique.settings import Settings
     from chronique.stages.clean import clean
 
-    settings = Settings(workers=args.workers)
+    # ingest and clean only: the later stages have their own benchmarks
+    settings = Settings(workers=args.workers, annotate=False, dedupe=False, stories=False)
 
     t = time.perf_counter()
     docs = [d for d in read_file(path, settings) if isinstance(d, RawDocument)]

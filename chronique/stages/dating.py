@@ -37,6 +37,9 @@ COMPONENT = "chronique.dating.v1"
 #: A past reference in the text bounds the publication from below; the news is assumed to be told
 #: within this many days of the latest dated past reference when a weekday must be placed.
 RECENCY_DAYS = 7
+#: A weekday placed this close after the latest dated reference written with its own weekday is
+#: that same news: a single day.
+SAME_NEWS_DAYS = 1
 #: Inferred candidates spread over more days than this make the date unknown rather than an interval.
 MAX_INTERVAL_DAYS = 31
 #: How far from a dated reference a weekday + date pair may lie (half a year either way).
@@ -82,7 +85,7 @@ class Clue:
     day: int | None = None
     month: int | None = None
     year: int | None = None
-    tense: str = "past"  # past | present | future
+    tense: str = ""  # past | present | future | "" (unknown)
     lead: bool = False  # in the first body paragraph
 
 
@@ -92,6 +95,7 @@ class _Calendar:
     weekdays: dict[str, int]
     order: str
     future: re.Pattern[str] | None
+    past: re.Pattern[str] | None
     weekday_re: re.Pattern[str]
     daymonth_re: re.Pattern[str]
     monthday_re: re.Pattern[str]
@@ -121,6 +125,7 @@ def calendar(code: str) -> _Calendar:
         )
         if d.get("future_cues")
         else None,
+        past=re.compile(d["past_verb"], flags) if d.get("past_verb") else None,
         weekday_re=re.compile(
             rf"\b(?P<wd>{wd})\b(?:\s+{od}\s+(?P<month>{mon})\.?(?:\s+(?P<year>\d{{4}}))?\b)?", flags
         ),
@@ -228,15 +233,22 @@ def clues(article: Article, tense_at: Callable[[int], str] | None = None) -> lis
         for m in cal.year_re.finditer(text):
             found.append(("year", m, {"year": int(m.group())}))
         taken: list[tuple[int, int]] = []
+        first_stop = _FIRST_STOP.search(text)
+        lead_end = first_stop.end() if first_stop else len(text)
         for kind, m, kw in found:  # first reading wins: a weekday with its date, then dates, then years
             if any(a < m.end() and m.start() < b for a, b in taken):
                 continue
             taken.append((m.start(), m.end()))
             start = p.start + m.start()
             tense = _tense(start, text, m, cal, tense_at)
-            out.append(Clue(kind, start, p.start + m.end(), m.group(), tense=tense, lead=pi == lead, **kw))
+            in_lead = pi == lead and m.start() < lead_end
+            out.append(Clue(kind, start, p.start + m.end(), m.group(), tense=tense, lead=in_lead, **kw))
     out.sort(key=lambda c: c.start)
     return out
+
+
+#: The end of a paragraph's first sentence: the lead's weekday must be in it.
+_FIRST_STOP = re.compile(r"[.!?…](?=\s+[«\"A-ZÀ-Ý]|[A-ZÀ-Ý])")
 
 
 def _lead(article: Article) -> int:
@@ -256,7 +268,9 @@ def _tense(
         window = text[sentence_start : sentence_end if sentence_end > 0 else len(text)]
         if cal.future.search(window):
             return "future"
-    return "past"
+        if cal.past is not None and cal.past.search(window):
+            return "past"
+    return ""  # unknown: no parse said, no cue either
 
 
 # -- the stage --------------------------------------------------------------------------------------------
@@ -328,7 +342,7 @@ def _pair_ok(c: Clue, d: date) -> bool:
             continue
         if abs((when - d).days) > PAIR_WINDOW_DAYS or (c.weekday and when.isoweekday() != c.weekday):
             continue
-        if (c.tense == "future" and when < d) or (c.tense != "future" and when > d):
+        if (c.tense == "future" and when < d) or (c.tense in ("past", "present") and when > d):
             continue
         return True
     return False
@@ -403,10 +417,25 @@ def infer(
         )
     # The latest dated past reference anchors the news in time: keep the days right after it.
     anchored: list[date] = []
+    tight: list[date] = []  # the days right after the latest reference: the same news
     for d in candidates:
-        past = [w for c in dated if c.tense != "future" and (w := _resolve(c, d)) is not None and w <= d]
+        # a full date before the day is past whatever the verb; a yearless one only if the tense says so
+        past = [
+            w
+            for c in dated
+            if (c.tense in ("past", "present") or (c.year and c.tense != "future"))
+            and (w := _resolve(c, d)) is not None
+            and w <= d
+        ]
         if past and (d - max(past)).days <= RECENCY_DAYS:
             anchored.append(d)
+            latest = max(past)
+            gap = (d - latest).days
+            # the same news: the latest reference is that very day, or the day before and written
+            # with its weekday ("vendredi 19 février"), which pins the calendar
+            pinned = any(c.weekday and _resolve(c, d) == latest for c in dated)
+            if gap == 0 or (gap <= SAME_NEWS_DAYS and pinned):
+                tight.append(d)
     chosen = anchored or candidates
     span = (chosen[-1] - chosen[0]).days
     ev = [
@@ -421,7 +450,12 @@ def infer(
         )
     if len(chosen) == 1 or anchored:
         first = chosen[0]
-        prec = "day" if len(chosen) == 1 or (anchored and (chosen[-1] - first).days <= 1) else "interval"
+        # a single day only when the text pins it: one candidate, or the day the latest reference
+        # was news (published that day or the next); otherwise the days the text allows
+        single = (len(chosen) == 1 and lead_day is not None) or (
+            lead_day is not None and bool(tight) and tight[0] == first and (tight[-1] - first).days <= 1
+        )
+        prec = "day" if single else "interval"
         value = first.isoformat() if prec == "day" else f"{first.isoformat()}/{chosen[-1].isoformat()}"
         return PubDate(
             value,
