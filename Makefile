@@ -22,6 +22,9 @@ demo: install
 	rm -f $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
 	$(BIN)/chronique build samples --db $(DEMO_DB)
 	$(BIN)/chronique report --db $(DEMO_DB) --html out/demo.html
+	$(BIN)/chronique timeline --db $(DEMO_DB) --dates 12 --per-date 1
+	$(BIN)/chronique timeline --db $(DEMO_DB) --format html --output out/demo-timeline.html
+	@echo "chronology page: out/demo-timeline.html"
 
 ## test: lint, type-check and run the whole test suite
 test: install lint

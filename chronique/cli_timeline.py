@@ -1,4 +1,4 @@
-"""``chronique stories`` and ``chronique eval tls``: parse options, call the library, format."""
+"""``chronique stories``, ``chronique timeline`` and ``chronique eval tls``: parse options, call the library, format."""
 
 from __future__ import annotations
 
@@ -71,6 +71,116 @@ def stories_cmd(
             click.echo(f"      {'entities' if r.entities else 'keywords'}: {top}")
 
 
+def _day(end: bool) -> Any:
+    """A click callback reading ``YYYY-MM-DD``, ``YYYY-MM`` or ``YYYY`` (``--to`` takes the last day)."""
+
+    def parse(ctx: click.Context, param: click.Parameter, value: str | None) -> Any:
+        from datetime import date
+
+        from chronique.timeline.periods import parse_period
+
+        if value is None:
+            return None
+        v = value.strip()
+        if len(v) == 4 and v.isdigit():
+            return date(int(v), 12, 31) if end else date(int(v), 1, 1)
+        p = parse_period(v)
+        if p is None:
+            raise click.BadParameter(f"{value!r} is not a date: write YYYY-MM-DD, YYYY-MM or YYYY")
+        return p.end if end else p.begin
+
+    return parse
+
+
+@click.command("timeline")
+@click.option(
+    "--db", type=click.Path(dir_okay=False), default=None, help="Store file (default: setting 'db')."
+)
+@click.option(
+    "--story", type=int, default=None, help="Only the articles of this story (see `chronique stories`)."
+)
+@click.option(
+    "--about",
+    metavar="TEXT",
+    default=None,
+    help='Only what speaks of an entity, a place or keywords ("Alep", "Lavrov", "cessez-le-feu").',
+)
+@click.option(
+    "--from", "start", metavar="D", callback=_day(False), help="First date (YYYY-MM-DD, YYYY-MM, YYYY)."
+)
+@click.option("--to", "end", metavar="D", callback=_day(True), help="Last date (YYYY-MM-DD, YYYY-MM, YYYY).")
+@click.option(
+    "--dates",
+    "n_dates",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Number of dates (default: from the data).",
+)
+@click.option(
+    "--per-date",
+    type=click.IntRange(min=1),
+    default=2,
+    show_default=True,
+    help="At most this many lines a date.",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json", "md", "html", "t17", "timelinejs"]),
+    default="text",
+    show_default=True,
+)
+@click.option(
+    "--output", type=click.Path(dir_okay=False), default=None, help="Write here instead of printing."
+)
+@click.option("--no-events", is_flag=True, help="Do not show the events of each date.")
+@click.pass_context
+def timeline_cmd(
+    ctx: click.Context,
+    db: str | None,
+    story: int | None,
+    about: str | None,
+    start: Any,
+    end: Any,
+    n_dates: int | None,
+    per_date: int,
+    fmt: str,
+    output: str | None,
+    no_events: bool,
+) -> None:
+    """A dated, sourced chronology of the store, a story or a query."""
+    from pathlib import Path
+
+    from chronique.export.timeline import render
+    from chronique.store import Store
+    from chronique.timeline import TimelineQuery, build_timeline
+
+    settings = _settings(ctx, db=db)
+    query = TimelineQuery(
+        story=story,
+        about=about,
+        start=start,
+        end=end,
+        n_dates=n_dates,
+        per_date=per_date,
+        lang=settings.lang,
+        events=not no_events,
+    )
+    try:
+        with Store(settings.db, readonly=True) as store:
+            tl = build_timeline(store, query)
+    except ChroniqueError as exc:
+        _fail(exc)
+        return
+    text = render(tl, fmt)
+    if output:
+        Path(output).parent.mkdir(parents=True, exist_ok=True)
+        Path(output).write_text(text, encoding="utf-8")
+        click.echo(f"{len(tl.entries)} dates from {tl.stats['articles']} articles → {output}", err=True)
+    else:
+        click.echo(text, nl=False)
+
+
 @click.command("tls")
 @click.argument("root", type=click.Path(exists=True, file_okay=False))
 @click.option("--topic", "topics", multiple=True, help="Only this topic (repeatable; default: all).")
@@ -130,8 +240,9 @@ def tls_cmd(
 
 
 def register(cli: click.Group) -> None:
-    """Add ``stories`` to the command group, and ``tls`` to its ``eval`` group (created if absent)."""
+    """Add ``stories`` and ``timeline`` to the command group, and ``tls`` to its ``eval`` group."""
     cli.add_command(stories_cmd)
+    cli.add_command(timeline_cmd)
     existing = cli.commands.get("eval")
     if isinstance(existing, click.Group):
         existing.add_command(tls_cmd)

@@ -42,7 +42,9 @@ def _e(s: Any) -> str:
 
 def page(store: Store, *, title: str = "chronique — articles") -> str:
     s = summary(store)
-    items = sorted(rows(store, text=True), key=lambda r: ((r["pub_date"] or {}).get("value") or "9999", r["title"]))
+    items = sorted(
+        rows(store, text=True), key=lambda r: ((r["pub_date"] or {}).get("value") or "9999", r["title"])
+    )
     stats = [("articles", s["articles"]), ("outlets", len(s["outlets"])), ("agencies", len(s["agencies"]))]
     stats += [("removed parts", sum(s["removed"].values())), ("skipped inputs", sum(s["skipped"].values()))]
     out = [
@@ -56,7 +58,9 @@ def page(store: Store, *, title: str = "chronique — articles") -> str:
         "<input id='q' placeholder='Filtrer (titre, source, texte)…'>",
     ]
     for r in items:
-        meta = " · ".join(x for x in (date_cell(r), r["outlet"], r["agency"], r["lang"], f"{r['length']} car.") if x)
+        meta = " · ".join(
+            x for x in (date_cell(r), r["outlet"], r["agency"], r["lang"], f"{r['length']} car.") if x
+        )
         out.append(
             f"<details><summary><b>{_e(r['title'] or '(sans titre)')}</b><span class='m'>{_e(meta)}</span></summary><div class='a'>"
         )

@@ -22,8 +22,15 @@ The chronique method (:func:`timeline`), step by step:
    chosen (:data:`REDUNDANCY`) and any of unusual length. Faithfulness comes from step 1: a line
    only goes under a day it names, or under its publication day when it names none (a sentence
    about 16 December goes under 16 December, not under the day it was published).
-5. Every line carries its sources: the chosen sentence and every copy of it (article, outlet,
-   offsets in ``Article.body``).
+5. Every line carries its sources: the chosen sentence and every copy of it (article, the
+   input's own id, outlet, offsets in ``Article.body``).
+
+Dates are :class:`Period` values: a day, or — when the sentences carry :class:`PeriodMention`
+records (the store's timexes do, see :mod:`chronique.timeline`) — a week, a month or a short
+interval of days ("les 11-12 février"). A period is evidence only for the sentences that name it
+and no day inside it; weeks and months weigh :data:`PRECISION_WEIGHT` of a day, so a day with the
+same support ranks first. Sentences with day mentions only (the TLS evaluation) give day entries
+exactly as before.
 
 Constants were set on the French ML-Crisis dev topics (``docs/timeline.md`` says which choices
 helped and which did not); ``chronique.stories.datewise`` is the baseline they are compared with.
@@ -67,6 +74,59 @@ REDUNDANCY = 0.5
 #: Lines shorter or longer than this (content words) are not chronology lines: a caption or a
 #: dateline is too short, a paragraph the splitter could not cut is too long.
 MIN_WORDS, MAX_WORDS = 5, 60
+#: Evidence for a week or a month counts this share of the same evidence for a day: a month one
+#: source remembers ranks with a day one source covers (REMEMBERED_WEIGHT × 0.1 = COVERAGE_WEIGHT).
+#: "En août" says less about when than "le 16 août", and months are mostly background ("depuis
+#: septembre 2021"); at 0.5 they took a third of the demo chronology's dates, at 0.1 they keep the
+#: ones several sources name (docs/timeline.md). A short interval of days ("les 11-12 février") is
+#: as precise as its days.
+PRECISION_WEIGHT: dict[str, float] = {"day": 1.0, "interval": 1.0, "week": 0.1, "month": 0.1}
+#: Number of dates when the caller does not say (``n_dates=None``): DATES_BASE + DATES_PER_LOG ×
+#: ln(independent sources), never more than there are candidate dates. A chronology grows with its
+#: coverage, but slowly: the hundredth wire-copy group mostly repeats days already told. 5 sources
+#: give up to 25 dates, 40 give 42, 1,000 give 67 (docs/timeline.md, "How many dates").
+DATES_BASE, DATES_PER_LOG = 12, 8.0
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class Period:
+    """A date of a chronology: a day, a week, a month or a short interval of days (ends included).
+
+    ``value`` is its TIMEX3 value (``2016-12-07``, ``2019-W51``, ``2019-08``,
+    ``2016-02-11/2016-02-12``); ``precision`` is ``day``, ``week``, ``month`` or ``interval``.
+    Periods sort by their first day, then their last: a day before the week or month it opens.
+    """
+
+    begin: date
+    end: date
+    precision: str = "day"
+    value: str = ""
+
+    @classmethod
+    def of_day(cls, d: date) -> Period:
+        return cls(d, d, "day", d.isoformat())
+
+    @property
+    def days(self) -> int:
+        return (self.end - self.begin).days + 1
+
+    @property
+    def middle(self) -> date:
+        return self.begin + timedelta(days=(self.end - self.begin).days // 2)
+
+    def contains(self, d: date) -> bool:
+        return self.begin <= d <= self.end
+
+
+@dataclass(frozen=True, slots=True)
+class PeriodMention:
+    """A period longer than a day named in a text (week, month, interval of days); offsets in that text."""
+
+    start: int
+    end: int
+    text: str
+    period: Period
+    method: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,6 +143,8 @@ class DatedSentence:
     index: int = 0  # position of the sentence in its article
     group: str = ""  # wire-copy group of its article ("" = the article alone)
     key: str = ""  # normalised sentence hash: copies of a sentence share it
+    periods: tuple[PeriodMention, ...] = ()  # weeks, months, intervals of days it names
+    source_id: str = ""  # the input's own id of its article (Article.source_id)
 
     @property
     def source(self) -> str:
@@ -95,6 +157,7 @@ class Source:
     outlet: str
     start: int
     end: int
+    source_id: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,10 +172,15 @@ class Line:
 
 @dataclass(frozen=True, slots=True)
 class Entry:
-    date: date
+    date: date  # the day, or the first day of the period
     lines: tuple[Line, ...]
     score: float
     sources: int  # independent sources (wire-copy groups) that support the day
+    period: Period | None = None  # None: the day ``date``
+
+    @property
+    def when(self) -> Period:
+        return self.period or Period.of_day(self.date)
 
 
 @dataclass(frozen=True)
@@ -126,7 +194,9 @@ class Timeline:
         return {e.date: [ln.text for ln in e.lines] for e in self.entries}
 
     def to_t17(self) -> str:
-        """The Timeline17 text format: a date line, one sentence per line, 32 dashes."""
+        """The Timeline17 text format: a date line, one sentence per line, 32 dashes.
+
+        The format has only days: a week, month or interval entry is written under its first day."""
         out = []
         for e in self.entries:
             out.append(e.date.isoformat())
@@ -164,14 +234,46 @@ def evidence(
     return [(s.pub_date, "published")]
 
 
+def period_evidence(
+    s: DatedSentence, start: date | None, end: date | None, lead: int = LEAD
+) -> list[tuple[Period, str]]:
+    """The periods a sentence is evidence for, with how: ("mention" | "published").
+
+    Days as :func:`evidence` gives them; then the longer periods the sentence names inside the span,
+    except those holding a day it also names ("le 16 décembre, en plein mois de décembre" is about
+    the 16th)."""
+    out = [(Period.of_day(d), how) for d, how in evidence(s, start, end, lead) if how == "mention"]
+    named_days = {m.value for m in s.mentions}
+    longer = sorted(
+        {
+            pm.period
+            for pm in s.periods
+            if in_span(pm.period.begin, start, end)
+            and in_span(pm.period.end, start, end)
+            and not any(pm.period.contains(d) for d in named_days)
+        }
+    )
+    out.extend((p, "mention") for p in longer)
+    if out or s.periods:
+        return out
+    return [(Period.of_day(d), how) for d, how in evidence(s, start, end, lead)]
+
+
 def sources_of(chosen: DatedSentence, copies: Sequence[DatedSentence]) -> tuple[Source, ...]:
     seen = {(chosen.article_id, chosen.start)}
-    out = [Source(chosen.article_id, chosen.outlet, chosen.start, chosen.end)]
+    out = [Source(chosen.article_id, chosen.outlet, chosen.start, chosen.end, chosen.source_id)]
     for c in sorted(copies, key=lambda x: (x.article_id, x.start)):
         if (c.article_id, c.start) not in seen:
             seen.add((c.article_id, c.start))
-            out.append(Source(c.article_id, c.outlet, c.start, c.end))
+            out.append(Source(c.article_id, c.outlet, c.start, c.end, c.source_id))
     return tuple(out)
+
+
+def default_dates(sentences: Iterable[DatedSentence]) -> int:
+    """How many dates a chronology of ``sentences`` gets when the caller does not say (see
+    :data:`DATES_BASE`)."""
+    n_sources = len({s.source for s in sentences})
+    return round(DATES_BASE + DATES_PER_LOG * math.log(n_sources)) if n_sources else 0
 
 
 # -- the chronique method --------------------------------------------------------------------------
@@ -180,24 +282,28 @@ def sources_of(chosen: DatedSentence, copies: Sequence[DatedSentence]) -> tuple[
 def timeline(
     sentences: Sequence[DatedSentence],
     *,
-    n_dates: int,
+    n_dates: int | None,
     per_date: int,
     start: date | None,
     end: date | None,
     lang: str = "fr",
 ) -> Timeline:
-    """The chronology of ``sentences``: ``n_dates`` key days in ``[start, end]``, ``per_date`` lines each."""
+    """The chronology of ``sentences``: ``n_dates`` key dates in ``[start, end]``, ``per_date`` lines each.
+
+    ``n_dates=None`` lets the data decide (:func:`default_dates`)."""
     from chronique.stories import textvec
 
+    if n_dates is None:
+        n_dates = default_dates(sentences)
     junk = boilerplate_keys(sentences)
-    cands: dict[date, list[tuple[DatedSentence, str]]] = defaultdict(list)
+    cands: dict[Period, list[tuple[DatedSentence, str]]] = defaultdict(list)
     by_key: dict[str, list[DatedSentence]] = defaultdict(list)
     for s in sentences:
         if s.key in junk:
             continue
         by_key[s.key].append(s)
-        for d, how in evidence(s, start, end):
-            cands[d].append((s, how))
+        for p, how in period_evidence(s, start, end):
+            cands[p].append((s, how))
     toks = {id(s): textvec.words(s.text, lang) for items in cands.values() for s, _ in items}
     idf = textvec.Idf(toks.values())
     vecs = {k: idf.vector(t) for k, t in toks.items()}
@@ -208,32 +314,33 @@ def timeline(
 
     volume = _volume(sentences)
     scores = {
-        d: _date_score(d, items, weight) / (1 + volume(d)) ** VOLUME_DAMPING for d, items in cands.items()
+        p: _date_score(p, items, weight) / (1 + volume(p.middle)) ** VOLUME_DAMPING
+        for p, items in cands.items()
     }
-    ranked = sorted(scores, key=lambda d: (-scores[d], -len(cands[d]), d))
+    ranked = sorted(scores, key=lambda p: (-scores[p], -len(cands[p]), p))
 
     entries: list[Entry] = []
-    for d in ranked:
+    for p in ranked:
         if len(entries) >= n_dates:
             break
-        lines = _summarise(cands[d], per_date, vecs, toks, by_key)
+        lines = _summarise(cands[p], per_date, vecs, toks, by_key)
         if lines:
-            n_src = len({s.source for s, _ in cands[d]})
-            entries.append(Entry(d, tuple(lines), round(scores[d], 4), n_src))
-    entries.sort(key=lambda e: e.date)
+            n_src = len({s.source for s, _ in cands[p]})
+            entries.append(Entry(p.begin, tuple(lines), round(scores[p], 4), n_src, p))
+    entries.sort(key=lambda e: (e.when.begin, e.when.end))
     params = {"n_dates": n_dates, "per_date": per_date, "start": str(start), "end": str(end)}
     return Timeline(tuple(entries), "chronique", params)
 
 
-def _date_score(d: date, items: Sequence[tuple[DatedSentence, str]], weight: dict[int, float]) -> float:
-    """Sum over independent sources of the best evidence each gives for ``d``."""
+def _date_score(p: Period, items: Sequence[tuple[DatedSentence, str]], weight: dict[int, float]) -> float:
+    """Sum over independent sources of the best evidence each gives for ``p``."""
     best: dict[str, float] = {}
     for s, how in items:
-        remembered = how == "mention" and s.pub_date is not None and (s.pub_date - d).days > MEMORY_DAYS
+        remembered = how == "mention" and s.pub_date is not None and (s.pub_date - p.end).days > MEMORY_DAYS
         w = REMEMBERED_WEIGHT if remembered else COVERAGE_WEIGHT
         w *= weight.get(id(s), 1.0)
         best[s.source] = max(best.get(s.source, 0.0), w)
-    return sum(best.values())
+    return sum(best.values()) * PRECISION_WEIGHT.get(p.precision, 1.0)
 
 
 def _volume(sentences: Sequence[DatedSentence]) -> Callable[[date], float]:

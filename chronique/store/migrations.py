@@ -288,7 +288,6 @@ def _m006_events(db: sqlite3.Connection) -> None:
     )
 
 
-
 def _m007_timexes(db: sqlite3.Connection) -> None:
     db.executescript(
         """
