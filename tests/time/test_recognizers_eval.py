@@ -13,29 +13,29 @@ from chronique.time import tag
 
 SPEC = [
     {
-        "Input": "Je reviendrai mercredi",
-        "Context": {"ReferenceDateTime": "2016-09-07T00:00:00"},
+        "Input": "Je repasserai jeudi",
+        "Context": {"ReferenceDateTime": "2018-03-14T00:00:00"},
         "Results": [
             {
-                "Text": "mercredi",
+                "Text": "jeudi",
                 "Type": "date",
                 "Value": {
-                    "Timex": "XXXX-WXX-3",
-                    "FutureResolution": {"date": "2016-09-07"},
-                    "PastResolution": {"date": "2016-08-31"},
+                    "Timex": "XXXX-WXX-4",
+                    "FutureResolution": {"date": "2018-03-15"},
+                    "PastResolution": {"date": "2018-03-08"},
                 },
                 "Start": 14,
-                "Length": 8,
+                "Length": 5,
             }
         ],
     },
     {
-        "Input": "pendant 3 heures",
+        "Input": "pendant 7 heures",
         "Results": [
             {
-                "Text": "3 heures",
+                "Text": "7 heures",
                 "Type": "duration",
-                "Value": {"Timex": "PT3H", "FutureResolution": {"duration": "10800"}},
+                "Value": {"Timex": "PT7H", "FutureResolution": {"duration": "25200"}},
                 "Start": 8,
                 "Length": 8,
             }
@@ -54,7 +54,7 @@ def folder(tmp_path: Path) -> Path:
 
 def test_reads_only_cases_dotnet_supports(folder: Path) -> None:
     cases = recognizers.read_specs(folder)
-    assert len(cases) == 3 and cases[0].reference == dt.date(2016, 9, 7)
+    assert len(cases) == 3 and cases[0].reference == dt.date(2018, 3, 14)
     assert cases[1].reference == recognizers.DEFAULT_REFERENCE
 
 
@@ -74,4 +74,4 @@ def test_a_wrong_value_is_found_but_not_reproduced(folder: Path) -> None:
     report = recognizers.evaluate(recognizers.read_specs(folder), wrong)
     f = report.files[0]
     assert (f.found, f.reproduced) == (3, 2)
-    assert report.to_dict(failures=5)["files"][0]["failures"][0]["input"] == "Je reviendrai mercredi"
+    assert report.to_dict(failures=5)["files"][0]["failures"][0]["input"] == "Je repasserai jeudi"

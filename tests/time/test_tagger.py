@@ -414,7 +414,7 @@ def test_empty_text_datetime_anchor_and_unknown_language() -> None:
             [("10 juillet", "2020-07-10"), ("10 septembre", "2020-09-10")],
         ),
         (
-            "Le 6 mars, l'épidémie passe la barre des 100.000 cas.",
+            "Le 6 mars, la crue dépasse la cote d'alerte à Brena.",
             dt.date(2020, 9, 12),
             [("Le 6 mars", "2020-03-06")],
         ),
