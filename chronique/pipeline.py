@@ -37,7 +37,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 from chronique import __version__
 from chronique.errors import InputError, PipelineError
@@ -46,6 +46,9 @@ from chronique.settings import Settings
 from chronique.store import FileDone, Store
 
 log = logging.getLogger(__name__)
+
+T = TypeVar("T")
+C = TypeVar("C")
 
 
 @dataclass(frozen=True, slots=True)
@@ -329,6 +332,40 @@ def build(
     return report
 
 
+class _InOrder(Generic[T, C]):
+    """Run jobs on a process pool (or in-process) and hand their results to ``write`` in submission
+    order, with at most ``2 × workers`` jobs in flight so memory stays bounded on any corpus.
+
+    The pool is started only when ``submit(..., parallel=True)`` is first asked for; a context
+    manager shuts it down (cancelling what was not started) however the build ends.
+    """
+
+    def __init__(self, settings: Settings, write: Callable[[T, C], None]) -> None:
+        self.settings = settings
+        self.write = write
+        self.pool: ProcessPoolExecutor | None = None
+        self.pending: deque[tuple[Future[T] | T, C]] = deque()
+
+    def submit(self, fn: Callable[..., T], args: tuple[Any, ...], tag: C, *, parallel: bool) -> None:
+        if self.pool is None and parallel and self.settings.n_workers > 1:
+            self.pool = ProcessPoolExecutor(self.settings.n_workers, initializer=_worker_init)
+        job = self.pool.submit(fn, *args) if self.pool is not None else fn(*args)
+        self.pending.append((job, tag))
+        self.drain(2 * self.settings.n_workers)
+
+    def drain(self, until: int = 0) -> None:
+        while len(self.pending) > until:
+            job, tag = self.pending.popleft()
+            self.write(job.result() if isinstance(job, Future) else job, tag)
+
+    def __enter__(self) -> _InOrder[T, C]:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self.pool is not None:
+            self.pool.shutdown(wait=True, cancel_futures=True)
+
+
 def _run(
     paths: Sequence[str | Path],
     settings: Settings,
@@ -338,9 +375,6 @@ def _run(
     progress: Callable[[str, int], None] | None,
 ) -> None:
     seen: set[str] = set()
-    pending: deque[tuple[Future[_Results] | _Results, _Chunk]] = deque()
-    pool: ProcessPoolExecutor | None = None
-    max_in_flight = 2 * settings.n_workers
 
     def write(results: _Results, chunk: _Chunk) -> None:
         items, index = results
@@ -352,23 +386,8 @@ def _run(
         if progress:
             progress("clean", len(chunk.docs))
 
-    def drain(until: int) -> None:
-        while len(pending) > until:
-            job, chunk = pending.popleft()
-            write(job.result() if isinstance(job, Future) else job, chunk)
-
-    def submit(chunk: _Chunk, last: bool) -> None:
-        nonlocal pool
-        if pool is None and not last and settings.n_workers > 1:
-            pool = ProcessPoolExecutor(settings.n_workers, initializer=_worker_init)
-        if pool is not None and chunk.docs:
-            pending.append((pool.submit(_work, chunk.docs, settings), chunk))
-        else:
-            pending.append((_work(chunk.docs, settings), chunk))
-        drain(max_in_flight)
-
     chunk = _Chunk()
-    try:
+    with _InOrder[_Results, _Chunk](settings, write) as jobs:
         for kind, item in _records(paths, settings, store, report):
             if kind == "skip":
                 chunk.skips.append(item)
@@ -384,14 +403,12 @@ def _run(
                 chunk.docs.append(item)
                 if len(chunk.docs) >= settings.batch_size:
                     _drop_known(chunk, store, report)
-                    submit(chunk, last=False)
+                    # more records may follow: worth starting the workers (a one-batch build is not)
+                    jobs.submit(_work, (chunk.docs, settings), chunk, parallel=bool(chunk.docs))
                     chunk = _Chunk()
         _drop_known(chunk, store, report)
-        submit(chunk, last=True)
-        drain(0)
-    finally:
-        if pool is not None:
-            pool.shutdown(wait=True, cancel_futures=True)
+        jobs.submit(_work, (chunk.docs, settings), chunk, parallel=jobs.pool is not None and bool(chunk.docs))
+        jobs.drain()
 
 
 def annotate_component(settings: Settings) -> str:
@@ -428,33 +445,18 @@ def _analyse(
     if not todo:
         return
     batches = [todo[i : i + settings.batch_size] for i in range(0, len(todo), settings.batch_size)]
-    pool = (
-        ProcessPoolExecutor(settings.n_workers, initializer=_worker_init)
-        if len(batches) > 1 and settings.n_workers > 1
-        else None
-    )
-    pending: deque[Future[list[tuple[str, int, int, bytes]]] | list[tuple[str, int, int, bytes]]] = deque()
 
-    def drain(until: int) -> None:
-        while len(pending) > until:
-            job = pending.popleft()
-            rows = job.result() if isinstance(job, Future) else job
-            store.write_annotations(run_id, component, rows)
-            report.articles_annotated += len(rows)
-            if progress:
-                progress("annotate", len(rows))
+    def write(rows: list[tuple[str, int, int, bytes]], _: None) -> None:
+        store.write_annotations(run_id, component, rows)
+        report.articles_annotated += len(rows)
+        if progress:
+            progress("annotate", len(rows))
 
-    try:
+    with _InOrder[list[tuple[str, int, int, bytes]], None](settings, write) as jobs:
         for ids in batches:
             arts = list(store.articles(ids=ids))
-            pending.append(
-                pool.submit(_analyse_batch, arts, settings) if pool else _analyse_batch(arts, settings)
-            )
-            drain(2 * settings.n_workers)
-        drain(0)
-    finally:
-        if pool is not None:
-            pool.shutdown(wait=True, cancel_futures=True)
+            jobs.submit(_analyse_batch, (arts, settings), None, parallel=len(batches) > 1)
+        jobs.drain()
 
 
 def _date_articles(store: Store, run_id: int, report: BuildReport) -> None:
