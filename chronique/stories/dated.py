@@ -42,7 +42,10 @@ def dated_sentences(
     for art in articles:
         pub = pub_date(art)
         spans = sentences(art, annotations.get(art.id))
-        found = mentions_mod.find(art.body, pub, art.lang or lang, use_tagger=use_tagger)
+        ann = annotations.get(art.id)
+        found = mentions_mod.find(
+            art.body, pub, art.lang or lang, use_tagger=use_tagger, tense=ann.tense_at if ann else None
+        )
         starts = [a for a, _ in spans]
         per_sentence: dict[int, list[mentions_mod.DateMention]] = {}
         for m in found:

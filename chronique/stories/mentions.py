@@ -66,17 +66,33 @@ _DAY_VALUE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:$|T|/)")
 DAY_PRECISIONS = frozenset({"day", "part-of-day"})
 
 
-def find(text: str, anchor: date | None, lang: str = "fr", *, use_tagger: bool = True) -> list[DateMention]:
-    """Days mentioned in ``text``, resolved against ``anchor``, in text order."""
+def find(
+    text: str,
+    anchor: date | None,
+    lang: str = "fr",
+    *,
+    use_tagger: bool = True,
+    tense: Callable[[int], str] | None = None,
+) -> list[DateMention]:
+    """Days mentioned in ``text``, resolved against ``anchor``, in text order.
+
+    ``tense(offset)`` (the annotation's :meth:`~chronique.stages.annotate.Annotation.tense_at`)
+    lets the tagger read the tense of each clause from the parse, as the build does."""
     tag = _tagger() if use_tagger else None
     if tag is not None:
-        return _from_tagger(tag, text, anchor, lang)
+        return _from_tagger(tag, text, anchor, lang, tense)
     return _calendar_find(text, anchor, lang)
 
 
-def _from_tagger(tag: Callable[..., Any], text: str, anchor: date | None, lang: str) -> list[DateMention]:
+def _from_tagger(
+    tag: Callable[..., Any],
+    text: str,
+    anchor: date | None,
+    lang: str,
+    tense: Callable[[int], str] | None = None,
+) -> list[DateMention]:
     out = []
-    for t in tag(text, anchor, lang=lang):
+    for t in tag(text, anchor, lang=lang, tense=tense):
         m = _DAY_VALUE.match(str(getattr(t, "value", "")))
         if not m or getattr(t, "precision", "day") not in DAY_PRECISIONS:
             continue

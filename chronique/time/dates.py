@@ -13,6 +13,7 @@ import datetime as dt
 
 from chronique.time import calendar as cal
 from chronique.time.resolve import (
+    PAST_SOON_DAYS,
     SOON_DAYS,
     SOON_MONTHS,
     Context,
@@ -115,7 +116,7 @@ def _day_month(
         if rel and rel[0]:
             direction = "past!" if rel[0] < 0 else "future!"
         else:
-            direction = direction_of(ctx.tense(hit), SOON_DAYS, present=SOON_DAYS)
+            direction = direction_of(ctx.tense(hit), SOON_DAYS, present=SOON_DAYS, past=PAST_SOON_DAYS)
             out.direction = direction
         year = cal.day_month_year(ctx.anchor, month, day, direction, int(wd) if wd else 0)
         if year is None:

@@ -30,6 +30,11 @@ SOON_DAYS = "soon:92"
 #: The same for a bare month, in months: "en octobre" two months on is near, "en juillet" five
 #: months on is more likely last July.
 SOON_MONTHS = "soon:3"
+#: In the past tense, a dated day a few weeks ahead of the anchor is still the coming one: a past verb
+#: often reports a decision about a near date ("a fixé au 17 février", "a été reporté au 3 mars",
+#: "ont appelé à manifester le 25"), while a recounted day of last year that close to its anniversary
+#: would be written with its year. Thirty-one days: a month ahead at most.
+PAST_SOON_DAYS = "soon:31"
 
 
 @dataclass
@@ -106,14 +111,15 @@ class Context:
         return self.g.context(name).match(self.right(pos))
 
 
-def direction_of(tense: str, default: str = "", present: str = "past") -> str:
-    """Calendar direction from a tense: the past looks back, the future ahead, the present as
-    ``present`` says (back for a bare weekday or month; :data:`SOON_DAYS` for a dated day, which
-    the news present often announces), no tense as ``default``."""
+def direction_of(tense: str, default: str = "", present: str = "past", past: str = "past") -> str:
+    """Calendar direction from a tense: the future looks ahead, the past as ``past`` says (back;
+    :data:`PAST_SOON_DAYS` for a dated day), the present as ``present`` says (back for a bare
+    weekday or month; :data:`SOON_DAYS` for a dated day, which the news present often announces),
+    no tense as ``default``."""
     if tense == "future":
         return "future"
     if tense == "past":
-        return "past"
+        return past
     if tense == "present":
         return present
     return default

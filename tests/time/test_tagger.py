@@ -97,6 +97,22 @@ def test_months_and_dates_follow_the_tense() -> None:
     assert one("Le sommet se tiendra en mars.").value == "2017-03"
 
 
+def test_a_past_verb_about_a_day_a_few_weeks_ahead_keeps_the_coming_day() -> None:
+    # A past verb often reports a decision about a near date; a day of last year is far behind.
+    assert one("Le conseil a repoussé le vote au 19 décembre.").value == "2016-12-19"
+    assert one("Les syndicats avaient fixé au 2 janvier la reprise.").value == "2017-01-02"
+    # More than a month ahead: the past tense means last year's.
+    assert one("La digue a cédé le 28 janvier.").value == "2016-01-28"
+    assert one("Le marché a rouvert le 3 décembre.").value == "2016-12-03"
+
+
+def test_a_clock_time_after_a_date_is_not_a_two_digit_year() -> None:
+    assert values("Publié le 22 octobre 17:22 par un lecteur.", WED) == [
+        ("le 22 octobre", "2016-10-22"),
+        ("17:22", "2016-10-22T17:22"),
+    ]
+
+
 def test_relative_clause_does_not_lend_its_tense() -> None:
     found = values(
         "Mardi, le secrétaire d'Etat, qui quittera ses fonctions le 20 janvier, avait plaidé pour une trêve."
