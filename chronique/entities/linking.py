@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import replace
 
 from chronique.entities.gazetteer import Lexicon, load
 from chronique.entities.geo import Gazetteer, gazetteer
@@ -83,6 +84,7 @@ def link(
             where.append((aid, i))
     sets = _Sets(len(nodes))
     keys = [name_key(m.text, lex) if m.kind in ("name", "acronym") else "" for m in nodes]
+    _one_word_people_as_places(nodes, keys)
 
     # 1-3: the article's own links, identity keys, name keys
     first_of: dict[tuple[str, str], int] = {}
@@ -123,6 +125,30 @@ def link(
             e.key = f"{e.key}#{seen[e.key]}"
     entities.sort(key=lambda e: (-e.mentions, e.name))
     return entities
+
+
+def _one_word_people_as_places(nodes: list[Mention], keys: list[str]) -> None:
+    """A "person" the collection only ever names by one word, which other mentions call a place, is
+    that place: the model often takes an unfamiliar town for a surname ("frappes sur Korvassa").
+    A real surname alone is a person when some mention gives the full name ending with it."""
+    places = {keys[n] for n, m in enumerate(nodes) if m.label == "LOC" and keys[n]}
+    if not places:
+        return
+    surnames = {
+        keys[n].split()[-1]
+        for n, m in enumerate(nodes)
+        if m.label == "PER" and keys[n] and (" " in keys[n] or m.title or m.role)
+    }
+    for n, m in enumerate(nodes):
+        if (
+            m.label == "PER"
+            and m.kind == "name"
+            and keys[n] in places
+            and keys[n] not in surnames
+            and " " not in keys[n]
+            and not (m.title or m.role or m.ref >= 0)
+        ):
+            nodes[n] = replace(m, label="LOC")
 
 
 def _link_surnames(nodes: list[Mention], keys: list[str], sets: _Sets) -> None:

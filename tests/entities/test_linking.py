@@ -142,3 +142,18 @@ def test_a_sentence_opening_determiner_is_not_part_of_the_name() -> None:
     }
     (e,) = link(arts)
     assert e.name == "Assemblée nationale"
+
+
+def test_a_one_word_person_that_other_mentions_call_a_place_is_that_place() -> None:
+    arts = {
+        "a1": [m("a1", "Brenvasse", "PER"), m("a1", "Brenvasse", "PER", start=30)],
+        "a2": [m("a2", "Brenvase", "LOC")],
+        # a surname alone stays a person when a full name ends with it, even if a place shares it
+        "a3": [m("a3", "Lucie Marvane", "PER"), m("a3", "Marvane", "PER", start=40)],
+        "a4": [m("a4", "Marvane", "LOC")],
+    }
+    ents = by_name(link(arts))
+    place = ents["Brenvasse"]
+    assert place.type == "LOC" and place.mentions == 3 and place.aliases == ["Brenvase"]
+    assert ents["Lucie Marvane"].type == "PER" and ents["Lucie Marvane"].mentions == 2
+    assert ents["Marvane"].type == "LOC"
