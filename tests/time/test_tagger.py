@@ -106,6 +106,15 @@ def test_a_past_verb_about_a_day_a_few_weeks_ahead_keeps_the_coming_day() -> Non
     assert one("Le marché a rouvert le 3 décembre.").value == "2016-12-03"
 
 
+def test_month_abbreviations_without_their_dot_after_a_day() -> None:
+    assert values("- 14 fév: une grève a paralysé Brena.", WED) == [("14 fév", "2016-02-14")]
+    assert values("le 9 nov 2015, puis le 2 déc.", WED) == [
+        ("le 9 nov 2015", "2015-11-09"),
+        ("le 2 déc.", "2016-12-02"),
+    ]
+    assert values("Les 14 octets du message.", WED) == []
+
+
 def test_a_clock_time_after_a_date_is_not_a_two_digit_year() -> None:
     assert values("Publié le 22 octobre 17:22 par un lecteur.", WED) == [
         ("le 22 octobre", "2016-10-22"),
