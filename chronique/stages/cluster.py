@@ -251,7 +251,7 @@ def items_for(
 def run_stories(store: Store, settings: Settings, run_id: int) -> list[Story]:
     """Cluster every stored article into stories and write them (replacing an earlier run's)."""
     from chronique.stages.dedupe import boilerplate
-    from chronique.stages.embed import article_text, embed
+    from chronique.stages.embed import article_text
     from chronique.store import stories as db
     from chronique.stories.sentences import sentences
 
@@ -271,7 +271,7 @@ def run_stories(store: Store, settings: Settings, run_id: int) -> list[Story]:
         skip=junk,
         lang=settings.lang,
     )
-    vectors = embed([article_text(a, spans[a.id], junk) for a in articles])
+    vectors = _vectors(store, [article_text(a, spans[a.id], junk) for a in articles])
     stories = cluster(
         items,
         vectors,
@@ -286,3 +286,30 @@ def run_stories(store: Store, settings: Settings, run_id: int) -> list[Story]:
         sum(s.size > 1 for s in stories),
     )
     return stories
+
+
+def _vectors(store: Store, texts: list[str]) -> np.ndarray:
+    """The encoder's vectors of ``texts``: those the store keeps from an earlier run, the others
+    embedded now and kept (a build that adds a day of news embeds only that day's articles)."""
+    import hashlib
+
+    import numpy as np
+
+    from chronique.stages.embed import DIM, component, embed
+    from chronique.store import stories as db
+
+    comp = component()
+    keys = [hashlib.sha1(t.encode("utf-8")).hexdigest() for t in texts]
+    cached = db.cached_vectors(store, keys, comp)
+    todo = sorted({k: t for k, t in zip(keys, texts, strict=True) if k not in cached}.items())
+    if todo:
+        fresh = embed([t for _, t in todo])
+        new = [(k, fresh[i].astype("<f4").tobytes()) for i, (k, _) in enumerate(todo)]
+        db.write_vectors(store, new, comp)
+        cached.update(new)
+    log.info(
+        "stories: %d texts, %d embedded now, %d from the store", len(texts), len(todo), len(texts) - len(todo)
+    )
+    if not keys:
+        return np.zeros((0, DIM), dtype=np.float32)
+    return np.stack([np.frombuffer(cached[k], dtype="<f4") for k in keys]).astype(np.float32)

@@ -320,6 +320,21 @@ def _m007_timexes(db: sqlite3.Connection) -> None:
     )
 
 
+def _m008_embeddings(db: sqlite3.Connection) -> None:
+    """Sentence-encoder vectors of the texts the stories stage compared (chronique/store/stories.py):
+    a build that adds articles embeds only the new texts."""
+    db.executescript(
+        """
+        CREATE TABLE embeddings (
+            text_key TEXT NOT NULL,          -- sha1 of the text embedded (an article's title and lead)
+            component TEXT NOT NULL,         -- the encoder and its version
+            vector BLOB NOT NULL,            -- float32, little-endian
+            PRIMARY KEY (text_key, component)
+        ) WITHOUT ROWID;
+        """
+    )
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     ("001_core", _m001_core),
     ("002_annotations", _m002_annotations),
@@ -328,4 +343,5 @@ MIGRATIONS: tuple[Migration, ...] = (
     ("003_entities", _m003_entities),
     ("007_timexes", _m007_timexes),
     ("006_events", _m006_events),
+    ("008_embeddings", _m008_embeddings),
 )

@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any
@@ -74,6 +74,37 @@ def sentence_group(store: Store, key: str) -> list[Occurrence]:
         'SELECT article_id, start, "end" FROM sentence_groups WHERE key=? ORDER BY article_id, start', (key,)
     )
     return [Occurrence(r[0], r[1], r[2]) for r in rows]
+
+
+def cached_vectors(store: Store, keys: Sequence[str], component: str) -> dict[str, bytes]:
+    """The stored vectors (float32 bytes) of the texts whose keys are given, for this encoder."""
+    if not has_table(store, "embeddings"):
+        return {}
+    out: dict[str, bytes] = {}
+    uniq = list(dict.fromkeys(keys))
+    for i in range(0, len(uniq), 500):
+        chunk = uniq[i : i + 500]
+        marks = ",".join("?" * len(chunk))
+        for key, blob in store.db.execute(
+            f"SELECT text_key, vector FROM embeddings WHERE component = ? AND text_key IN ({marks})",
+            [component, *chunk],
+        ):
+            out[key] = blob
+    return out
+
+
+def write_vectors(store: Store, rows: Sequence[tuple[str, bytes]], component: str) -> None:
+    """Keep the vectors of newly embedded texts (one transaction)."""
+    if not rows or not has_table(store, "embeddings"):
+        return
+    try:
+        with store.db:
+            store.db.executemany(
+                "INSERT OR REPLACE INTO embeddings (text_key, component, vector) VALUES (?,?,?)",
+                [(k, component, v) for k, v in rows],
+            )
+    except sqlite3.Error as exc:
+        raise StoreError(f"writing text vectors to {store.path} failed, nothing was kept: {exc}") from exc
 
 
 def write_stories(store: Store, run_id: int, stories: list[Story], component: str) -> None:

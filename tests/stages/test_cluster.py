@@ -11,7 +11,7 @@ from click.testing import CliRunner
 
 from chronique.models import RawDocument
 from chronique.settings import Settings
-from chronique.stages import cluster
+from chronique.stages import cluster, embed
 from chronique.stages.clean import clean
 from chronique.store import Store
 from chronique.store import stories as db
@@ -137,6 +137,34 @@ def test_refresh_and_stories_command(store_path: Path) -> None:
         assert len(db.story_articles(store, rows[0]["id"])) == 3
     table = CliRunner().invoke(cli, ["stories", "--db", str(store_path)])
     assert "#1" in table.output and "keywords:" in table.output
+
+
+def test_a_second_run_embeds_only_new_texts(store_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from chronique.stories.run import refresh
+
+    settings = Settings(db=str(store_path))
+    first = refresh(settings)
+    seen: list[int] = []
+    inner = embed.embed
+
+    def counting(texts, **kw):
+        seen.append(len(texts))
+        return inner(texts, **kw)
+
+    monkeypatch.setattr(embed, "embed", counting)
+    again = refresh(settings)
+    assert seen == [] and again["stories"] == first["stories"]
+    with Store(store_path) as store:
+        run = store.start_run("build", [], {}, {})
+        store.write_batch(
+            run,
+            [_art("f2", "Un second concert au festival de musique.", "2011-03-21", "Concert")],
+            {},
+            [],
+            [],
+        )
+    third = refresh(settings)
+    assert seen == [1] and third["articles"] == 5
 
 
 def test_embed_gives_unit_vectors_and_similar_texts_are_close() -> None:
