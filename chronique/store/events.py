@@ -190,8 +190,10 @@ def query(
         where.append(f"e.article_id IN ({','.join('?' * len(article_ids))})")
         args.extend(article_ids)
     if day:
-        where.append("(e.date = ? OR e.date LIKE ?)")
-        args.extend([day, day + "T%"])
+        # The day and its parts ("2016-12-07", "2016-12-07TEV"): a range the date index answers
+        # ("T" sorts after every character a day's value can end with, "U" right after it).
+        where.append("(e.date = ? OR (e.date >= ? AND e.date < ?))")
+        args.extend([day, day + "T", day + "U"])
     if types:
         where.append(f"e.event IN ({','.join('?' * len(types))})")
         args.extend(t.upper() for t in types)
