@@ -100,6 +100,7 @@ class Resolver:
         self.memory: list[tuple[int, tuple[Actor, ...], bool]] = []  # (sentence, actors, plural)
         self.speakers: dict[int, tuple[Actor, ...]] = {}
         self.sentence = 0
+        self.persons: set[str] = set()  # canonical names of the people resolved so far
         self._busy: set[tuple[int, int]] = set()
 
     # -- public ----------------------------------------------------------------------------------
@@ -174,7 +175,31 @@ class Resolver:
         named = self._named(t, i, acting)
         if named:
             return named
-        return self._group(t, i) or self._bare_name(t, i)
+        group = self._group(t, i)
+        if len(group) == 1 and not group[0].code and self._described_person(t, i):
+            person = self._last_person()
+            if person is not None:  # "le chef de l'État" with no name nor country: the last person named
+                g = group[0]
+                return [replace(person, entity_text=g.entity_text, start=g.start, end=g.end, source="description")]
+        return group or self._bare_name(t, i)
+
+    def _described_person(self, t: Tree, i: int) -> bool:
+        """A definite, singular office noun ("le chef", "la présidente")."""
+        lemma, word = t.forms(i)
+        return (
+            (lemma in self.lex.person_roles or word in self.lex.person_roles)
+            and t.tok(i).pos == "NOUN"
+            and t.feats(i).get("Number") != "Plur"
+            and any(t.feats(k).get("Definite") == "Def" for k in t.children(i, "det"))
+        )
+
+    def _last_person(self) -> Actor | None:
+        for sent, actors, _ in reversed(self.memory):
+            if self.sentence - sent > PRONOUN_REACH:
+                break
+            if len(actors) == 1 and actors[0].canonical in self.persons:
+                return actors[0]
+        return None
 
     def _bare_name(self, t: Tree, i: int) -> list[Actor]:
         """A proper name nobody resolved ("le GNA"): the name itself, with no code."""
@@ -283,6 +308,8 @@ class Resolver:
                         if code:
                             break
         vague = lemma in self.lex.no_default_country or lemma in self.lex.person_roles
+        if not code:  # a movement with a home country ("les talibans"), wherever the article is
+            code = self.lex.group_home.get(lemma) or self.lex.group_home.get(word, "")
         if not code and sector in self.lex.domestic_sectors and not vague:
             code = self.country
         first, last = i, i
@@ -364,7 +391,10 @@ class Resolver:
                 r.end,
                 r.source,
             )
-        return r.actor()
+        a = r.actor()
+        if r.kind == "person":
+            self.persons.add(a.canonical)
+        return a
 
     # -- pronouns ----------------------------------------------------------------------------------
     def _pronoun(self, t: Tree, i: int, word: str, lemma: str) -> list[Actor]:
@@ -388,8 +418,12 @@ class Resolver:
         singular = word in p.get("singular", ()) or lemma in p.get("singular", ())
         if not (plural or singular):
             return []
-        # the subject of a clause above, earlier in the sentence ("X a fait savoir qu'il avait...")
+        # the subject of a clause above, earlier in the sentence ("X a fait savoir qu'il avait...");
+        # not the subject of the pronoun's own verb when it is its object ("X lui a demandé")
+        own = t.head(i) if t.dep(i) in ("obj", "iobj") else None
         for a in t.ancestors(i):
+            if a == own:
+                continue
             subj = next((k for k in t.children(a, "nsubj") if k < i and t.tok(k).pos != "PRON"), None)
             if subj is not None:
                 found = self.phrase(t, subj)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from chronique.events.actors import Resolver
 from chronique.events.model import Actor
 from chronique.events.tree import Tree
-from chronique.events.triggers import Cand
+from chronique.events.triggers import Cand, loose_object
 
 #: How deep a subject is inherited (infinitive → its verb → ...).
 MAX_INHERIT = 4
@@ -100,10 +100,16 @@ def agent(t: Tree, v: int, res: Resolver, depth: int = 0, *, scan: bool = True) 
     if subj is None:
         subj = _inverted_subject(t, v)
     if subj is not None:
-        found = res.phrase(t, subj)
-        return _with_backers(t, subj, found or _event_noun_actor(t, subj, res, depth + 1), res)
+        found = res.phrase(t, subj) or _event_noun_actor(t, subj, res, depth + 1)
+        if not found and scan and t.tok(subj).pos != "PRON" and res.lex.nouns.get(t.lemma(subj)) is None:
+            # a subject that names no actor and no event: the parse is off ("A Lyon, des centaines
+            # d'ouvriers ont défilé..." with "A" as subject); the nearest actor before the verb
+            found = _left_scan(t, v, res)
+        return _with_backers(t, subj, found, res)
     d = t.dep(v)
     h = t.head(v)
+    if h is not None and _after_event_noun(t, v, res):
+        return []
     if h is not None:
         form = t.feats(v).get("VerbForm")
         if d == "conj" and finite(t, v):  # a noun phrase between the verbs: the subject the parse missed
@@ -124,12 +130,26 @@ def agent(t: Tree, v: int, res: Resolver, depth: int = 0, *, scan: bool = True) 
             found = [] if in_phrase else res.phrase(t, h) or _event_noun_actor(t, h, res, depth + 1)
             if found:
                 return found
+            if not comma and (res.lex.nouns.get(t.lemma(h)) or res.lex.nouns.get(t.lower(h))):
+                return []  # "une révolte ayant contraint X à...": the event acted, not the clause's subject
             up = t.verb_of(h)
             if up is None or up == v:
                 return _left_scan(t, v, res)
             return agent(t, up, res, depth + 1)
     # the parse missed the subject: a bare noun phrase before the verb
     return _left_scan(t, v, res) if scan else []
+
+
+def _after_event_noun(t: Tree, v: int, res: Resolver) -> bool:
+    """A participle written right after an event noun, with no comma ("une révolte paysanne
+    ayant contraint X au départ"), whatever the parse hung it on: the event is its subject."""
+    if t.feats(v).get("VerbForm") != "Part" or t.children(v, "nsubj", "nsubj:pass"):
+        return False
+    k = min(t.subtree(v)) - 1
+    while k >= t.lo and t.tok(k).pos == "ADJ":
+        k -= 1
+    lex = res.lex
+    return k >= t.lo and t.tok(k).pos == "NOUN" and bool(lex.nouns.get(t.lemma(k)) or lex.nouns.get(t.lower(k)))
 
 
 def _surface(t: Tree, h: int, res: Resolver, depth: int) -> list[Actor]:
@@ -199,6 +219,18 @@ def noun_actors(t: Tree, n: int, res: Resolver) -> list[Actor]:
             or p == "entre"
         ):
             out += res.phrase(t, k)
+    if not out:  # "l'assaut du bâtiment par X": the parse hangs "par X" on the noun's complement
+        for k in t.children(n, "nmod"):
+            if t.prep(k) == "de":
+                for g in t.children(k, "nmod", "obl"):
+                    if t.prep(g) == "par":
+                        out += res.phrase(t, g)
+    if not out:  # "les frappes, (qui ont été) conduites par X"
+        for k in t.children(n, "acl", "acl:relcl"):
+            if t.lemma(k) in res.lex.light_verbs:
+                for g in t.children(k):
+                    if t.dep(g) == "obl:agent" or t.prep(g) == "par":
+                        out += res.phrase(t, g)
     if not out:
         sector = "MIL" if nr is not None and nr.event in ("ASSAULT", "MOBILIZE") else "GOV"
         for k in t.children(n, "amod"):
@@ -227,10 +259,16 @@ def slot(t: Tree, pred: int, slot: str, res: Resolver, c: Cand, subj: list[Actor
                 k = next((n for n in t.children(k, "nmod") if t.prep(n) == "de" and res.np(t, n)), k)
         if k is None:
             k = next((o for o in t.children(pred, "obj") if o not in skip and t.reflexive(pred) != o), None)
+        if k is None:  # "montrer du doigt X": the parse hangs X on the trigger's fixed word
+            k = next((n for e in c.extra for n in t.children(e, "nmod") if not t.prep(n) and n > e), None)
+        if k is None:
+            k = loose_object(t, pred, res)
         return res.phrase(t, k) if k is not None and res.np(t, k, remember=False) else []
     if slot == "iobj":
         k = t.child(pred, "iobj")
-        return res.phrase(t, k) if k is not None and t.tok(k).pos != "PRON" else []
+        if k is None or t.reflexive(pred) == k or t.feats(k).get("Person") in ("1", "2"):
+            return []
+        return res.phrase(t, k)  # a pronoun ("lui a demandé") is resolved as pronouns are
     if slot == "owner":
         for k in c.content or t.children(pred, "obj", "obl:arg"):
             if t.dep(k) in ("obj", "obl:arg", "nsubj:pass") or k == c.trig:

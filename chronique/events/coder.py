@@ -214,6 +214,8 @@ def _build(
         role = c.light.role if c.light else "noun"
         if role == "actor":
             actors = own if between and own else (subj or own)  # "annoncé un accord entre X et Y"
+        elif role == "object":  # "le cortège a rassemblé des centaines de salariés"
+            actors = arguments.slot(t, c.pred, "obj", res, c, subj) or own
         elif role in ("recipient", "place"):
             actors = own
             if role == "recipient":
@@ -286,6 +288,8 @@ def _build(
         stage = "rejected" if event == "REJECT" and "ceasefire" in c.topics else ("violated" if stage else "")
     if event == "RETREAT" and stage == "in-force":
         mode = "ceasefire"
+    if event == "RETREAT" and fl.future and not fl.negated and not stage:
+        event, mode = "CONCEDE", ""  # announced, not yet done: a verbal concession (PLOVER)
     if not mode:
         mode = _mode(t, c, event, lex)
     place = _place(t, c, res, actors + recipients)
@@ -432,6 +436,8 @@ def _speaker(t: Tree, trees: list[Tree], res: Resolver, lex: Lexicon) -> tuple[A
                 k = tree.child(i, "nsubj")
                 if k is not None and tree.feats(k).get("Person") != "1":
                     found = res.phrase(tree, k) or found
+                elif k is None:  # '"...", a affirmé le ministre X': an inverted subject
+                    found = arguments.agent(tree, i, res, scan=False) or found
         if found:
             return tuple(found)
     return res.speakers.get(t.index - 1, ())

@@ -10,9 +10,17 @@ events are left out, as PLOVER allows):
 * **type**: a gold event and a coded event of the same PLOVER type pair up (one to one).
 * **type + actor + recipient**: they pair up when the type is the same and both the actor list and
   the recipient list match. Two actors match when their ISO-3 / organisation codes are equal (both
-  set) or their canonical names are (accents and case folded). A coded list matches a gold list when
-  every coded actor matches a gold actor and, if gold has any, at least one does; an empty gold list
-  is matched only by an empty list. **Strict** matching also asks every gold actor to be found.
+  set) and their sectors are on the same side of the state line (GOV, MIL, COP, JUD, LEG, SPY against
+  the rest; PTY, UNK or no sector on either side leave it open), or, when the codes are not both set,
+  when their canonical names are equal (accents and case folded). When both codes are set and
+  differ, only equal canonical names of a *named* actor match, not two group nouns: "les
+  manifestants" of Belarus match "les protestataires" of Belarus (same code, same side), but not
+  "le gouvernement" of Belarus, and "le gouvernement" of India is not "le gouvernement" of Pakistan.
+  (Until 2026-11-21 a code alone matched whatever the sectors, and equal common nouns matched
+  whatever the codes; both let wrong actors count as right. The change applies to both halves.)
+  A coded list matches a gold list when every coded actor matches a gold actor and, if gold has any,
+  at least one does; an empty gold list is matched only by an empty list. **Strict** matching also
+  asks every gold actor to be found.
 
 Precision = pairs / coded events in labelled sentences; recall = pairs / gold events.
 """
@@ -138,10 +146,30 @@ def sentence_sha1(text: str) -> str:
     return hashlib.sha1(text.encode("utf-8")).hexdigest()
 
 
-def actor_matches(coded: Actor, gold: GoldActor) -> bool:
-    if coded.code and gold.code and coded.code == gold.code:
+#: Sectors of the state. A code match needs both actors on the same side of this line (when both
+#: sectors are known): "les manifestants" (BLR CVL) are not "le gouvernement" (BLR GOV).
+STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
+
+
+#: Sectors on either side (a party may govern or oppose) or unknown: no constraint.
+NEUTRAL_SECTORS = frozenset({"", "UNK", "PTY"})
+
+
+def _same_side(a: str, b: str) -> bool:
+    if a in NEUTRAL_SECTORS or b in NEUTRAL_SECTORS:
         return True
-    return bool(gold.canonical) and fold(coded.canonical) == fold(gold.canonical)
+    return (a in STATE_SECTORS) == (b in STATE_SECTORS)
+
+
+def actor_matches(coded: Actor, gold: GoldActor) -> bool:
+    same_name = bool(gold.canonical) and fold(coded.canonical) == fold(gold.canonical)
+    if coded.code and gold.code:
+        if coded.code == gold.code and _same_side(coded.sector, gold.sector):
+            return True
+        # codes that disagree: only a name identifies an actor then, not a group noun
+        # ("le gouvernement" of Pakistan is not "le gouvernement" of India)
+        return same_name and coded.source != "group"
+    return same_name
 
 
 def list_matches(

@@ -100,7 +100,7 @@ class NounRule:
 @dataclass(frozen=True, slots=True)
 class LightVerb:
     lemma: str
-    role: str  # actor | recipient | none | place | subject
+    role: str  # actor | recipient | none | place | subject | object
     with_: tuple[str, ...] = ()
     prep: str = ""
     only: tuple[str, ...] = ()
@@ -136,6 +136,8 @@ class Lexicon:
     quantity_nouns: frozenset[str] = frozenset()
     vague_nouns: frozenset[str] = frozenset()
     etre_verbs: frozenset[str] = frozenset()
+    copular_verbs: frozenset[str] = frozenset()
+    group_home: dict[str, str] = field(default_factory=dict)  # group noun → ISO-3
     domestic_sectors: frozenset[str] = frozenset()
     belligerent_sectors: frozenset[str] = frozenset()
     topics: dict[str, tuple[tuple[str, ...], ...]] = field(default_factory=dict)
@@ -247,11 +249,17 @@ def load(code: str = "fr") -> Lexicon:
     for sector, words in (d.get("group_nouns") or {}).items():
         for w in words:
             lex.group_nouns[str(w).lower()] = str(sector)
+            # a capital written without its accent ("Etat") gets a lemma without it too ("etat")
+            lex.group_nouns.setdefault(fold(str(w)), str(sector))
     lex.person_roles = _words(d.get("person_roles"), "person_roles")
     lex.no_default_country = _words(d.get("no_default_country"), "no_default_country")
     lex.quantity_nouns = _words(d.get("quantity_nouns"), "quantity_nouns")
     lex.vague_nouns = _words(d.get("vague_nouns"), "vague_nouns")
     lex.etre_verbs = _words(d.get("etre_verbs"), "etre_verbs")
+    lex.copular_verbs = _words(d.get("copular_verbs"), "copular_verbs")
+    for iso, words in (d.get("group_home") or {}).items():
+        for w in words:
+            lex.group_home[str(w).lower()] = str(iso)
     lex.domestic_sectors = frozenset(_tuple(d.get("domestic_sectors")))
     lex.belligerent_sectors = frozenset(_tuple(d.get("belligerent_sectors")))
     lex.topics = {
@@ -294,17 +302,18 @@ def load(code: str = "fr") -> Lexicon:
             stage=str(r.get("stage", "") or ""),
             topic=_tuple(r.get("topic")),
         )
-    for key, v in (d.get("light_verbs") or {}).items():
-        words = str(key).lower().split()
-        with_ = _tuple(v.get("with"))
-        if words[0] == "se":  # "se tenir": the reflexive is written first
-            lemma, with_ = words[-1], ("se", *with_)
-        else:  # "avoir lieu": the verb first, then its fixed words
-            lemma, with_ = words[0], (*words[1:], *with_)
-        lv = LightVerb(
-            lemma, str(v.get("role", "actor")), with_, str(v.get("prep", "")), _tuple(v.get("only"))
-        )
-        lex.light_verbs[lv.lemma] = (*lex.light_verbs.get(lv.lemma, ()), lv)
+    for key, entries in (d.get("light_verbs") or {}).items():
+        for v in entries if isinstance(entries, list) else [entries]:  # a verb may carry nouns two ways
+            words = str(key).lower().split()
+            with_ = _tuple(v.get("with"))
+            if words[0] == "se":  # "se tenir": the reflexive is written first
+                lemma, with_ = words[-1], ("se", *with_)
+            else:  # "avoir lieu": the verb first, then its fixed words
+                lemma, with_ = words[0], (*words[1:], *with_)
+            lv = LightVerb(
+                lemma, str(v.get("role", "actor")), with_, str(v.get("prep", "")), _tuple(v.get("only"))
+            )
+            lex.light_verbs[lv.lemma] = (*lex.light_verbs.get(lv.lemma, ()), lv)
     subject = []
     for stage, v in (d.get("subject_events") or {}).items():
         verbs = tuple(tuple(str(x).lower().split()) for x in v.get("verbs", []))

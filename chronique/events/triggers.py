@@ -122,6 +122,12 @@ def _misattached_content(t: Tree, v: int, res: Resolver, skip: set[int]) -> list
     for h in clause_of(t, v):
         if h in skip:
             continue
+        if t.dep(h) == "obj":  # "exhorté X à faire grève": the infinitive hung on the object
+            out += [
+                k
+                for k in t.children(h, "acl", "xcomp")
+                if t.feats(k).get("VerbForm") == "Inf" and t.prep(k) in ("à", "de")
+            ]
         for k in t.subtree(h, stop=("acl:relcl", "parataxis", "ccomp", "advcl")):
             if (
                 k != h
@@ -169,6 +175,29 @@ def verb_cand(t: Tree, i: int, lex: Lexicon, res: Resolver) -> Cand | None:
     return None
 
 
+#: How far after a verb :func:`loose_object` looks (tokens).
+LOOSE_OBJECT_SPAN = 8
+
+
+def loose_object(t: Tree, v: int, res: Resolver) -> int | None:
+    """The object of a transitive verb the parse left without one: the first actor named after the
+    verb in the next few words, with no preposition of its own, before another verb or the end of
+    the clause ("X a libéré de son côté le journaliste Y": the parser may hang the name on "côté")."""
+    if t.children(v, "obj", "ccomp", "xcomp") or t.is_passive(v):
+        return None
+    for k in range(v + 1, min(t.hi, v + 1 + LOOSE_OBJECT_SPAN)):
+        pos, d = t.tok(k).pos, t.dep(k)
+        if pos == "VERB" or (pos == "PUNCT" and t.word(k) in (".", ";", ":", "?", "!")):
+            return None
+        if pos not in ("NOUN", "PROPN") or t.prep(k):
+            continue
+        if d.startswith("nsubj") or d.startswith("obl"):
+            return None
+        if res.is_actor(t, k):
+            return k
+    return None
+
+
 def _try_rule(t: Tree, i: int, rule: Rule, lex: Lexicon, res: Resolver) -> Cand | None:
     refl = t.reflexive(i)
     if rule.se is True and refl is None:
@@ -201,6 +230,8 @@ def _try_rule(t: Tree, i: int, rule: Rule, lex: Lexicon, res: Resolver) -> Cand 
     obj = next((k for k in t.children(i, "obj") if k not in skip), None)
     if t.is_passive(i):
         obj = t.child(i, "nsubj:pass") or obj
+    if obj is None and rule.object in ("actor", "any"):
+        obj = loose_object(t, i, res)
     if rule.object == "actor" and (obj is None or not res.is_actor(t, obj)):
         return None
     if rule.object == "thing" and (obj is None or res.is_actor(t, obj)):
@@ -238,8 +269,12 @@ def _try_rule(t: Tree, i: int, rule: Rule, lex: Lexicon, res: Resolver) -> Cand 
 def cop_cand(t: Tree, i: int, lex: Lexicon, res: Resolver) -> Cand | None:
     """Copular predicates: "être aux côtés de", "être d'accord", "se dire prêt à"."""
     cop = next((k for k in t.children(i, "cop") if t.lemma(k) == "être"), None)
-    if cop is None:
-        return None
+    pred = i
+    if cop is None:  # "les rebelles se disent prêts à...": the adjective hangs on the verb
+        h = t.head(i)
+        if h is None or t.dep(i) != "xcomp" or t.lemma(h) not in lex.copular_verbs:
+            return None
+        cop = pred = h
     lemma, word = t.forms(i)
     for rule in lex.verbs.get("être", ()):
         if lemma in rule.with_ or word in rule.with_:
@@ -248,7 +283,7 @@ def cop_cand(t: Tree, i: int, lex: Lexicon, res: Resolver) -> Cand | None:
             return Cand(
                 t,
                 i,
-                i,
+                pred,
                 rule.event,
                 "verb",
                 rule=rule,
@@ -287,6 +322,9 @@ def noun_cand(t: Tree, i: int, lex: Lexicon, res: Resolver) -> Cand | None:
     nr = _noun_rule(t, i, lex)
     if nr is None:
         return None
+    tok = t.tok(i)
+    if any(r.start < tok.start and r.end >= tok.end and r.kind != "demonym" for r in res.refs.at(i)):
+        return None  # a word inside a name ("le Palais des conférences de X")
     topics = topics_of(t, [i], lex)
     if nr.topic and not topics & set(nr.topic):
         return None
@@ -326,7 +364,7 @@ def noun_cand(t: Tree, i: int, lex: Lexicon, res: Resolver) -> Cand | None:
             ):
                 continue
             d = t.dep(i)
-            if lv.role == "subject":
+            if lv.role in ("subject", "object"):
                 if not d.startswith("nsubj"):
                     continue
             elif lv.prep:
@@ -369,6 +407,11 @@ def noun_cand(t: Tree, i: int, lex: Lexicon, res: Resolver) -> Cand | None:
                 stage=nr.stage,
             )
     agent = any(t.prep(k) == "par" for k in t.children(i))
+    between = any(t.prep(k) == "entre" and res.np(t, k, remember=False) for k in t.children(i))
+    if between and (nr.alone or nr.needs_light):  # "l'accord entre X et Y", "les pourparlers entre X et Y"
+        return Cand(
+            t, i, i, nr.event, "noun", noun=nr, content=[i], topics=topics, mode=nr.mode, stage=nr.stage
+        )
     if nr.alone and not nr.needs_light and (agent or not t.dep(i).startswith("nsubj")):
         return Cand(
             t, i, i, nr.event, "noun", noun=nr, content=[i], topics=topics, mode=nr.mode, stage=nr.stage
