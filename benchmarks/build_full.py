@@ -4,9 +4,10 @@ Usage: .venv/bin/python benchmarks/build_full.py [FILE.jsonl] [--workers N] [--d
 
 Runs ``chronique.pipeline.build`` as ``chronique build`` does (annotation on, the default settings)
 and prints:
-  * the time of each stage — read + clean + store, annotate (spaCy), publication dates, timexes,
-    entities, events, wire copies, stories (those the pipeline has) — measured by wrapping the
-    pipeline's stage functions (the build report has the counts, not the times);
+  * the time of each stage — read + clean + store, annotate (spaCy), publication dates (with the
+    timexes of the articles whose date is settled), the remaining timexes, entities, events, wire
+    copies, stories (those the pipeline has) — measured by wrapping the pipeline's stage functions
+    (the build report has the counts, not the times);
   * the total time and articles/s (records read / total);
   * peak memory (``resource.getrusage``): the main process, and the largest worker process;
   * the store's size.
@@ -36,8 +37,10 @@ DEFAULT = ROOT / ".." / "shared" / "data" / "orangesum-dev.jsonl"
 STAGES = [
     ("chronique.pipeline", "_run", "read + clean + store"),
     ("chronique.pipeline", "_analyse", "annotate (spaCy)"),
-    ("chronique.pipeline", "_date_articles", "publication dates"),
-    ("chronique.pipeline", "_tag_times", "timexes"),
+    # with annotation, both run in the workers after annotate (a build without annotation dates and
+    # tags in the workers that clean: there they are part of "read + clean + store")
+    ("chronique.pipeline", "_date_articles", "publication dates (+ timexes)"),
+    ("chronique.pipeline", "_tag_times", "timexes (the rest)"),
     ("chronique.pipeline", "_entities", "entities"),
     ("chronique.pipeline", "_events", "events"),
     ("chronique.stages.dedupe", "run_dedupe", "wire copies (dedupe)"),

@@ -13,8 +13,16 @@ Stages (each one module under ``chronique/stages`` with one typed entry function
 
 The chronology itself is computed on demand from the store (``chronique timeline``).
 Stages 1–2 run as the files are read; stage 3 and the per-article stages after it run over the
-stored articles that have no result from the current version of the component yet. Per-article stages are pure functions of their records, so ``build`` can map them
-over worker processes here, and the same functions over a distributed engine later.
+stored articles that have no result from the current version of the component yet. Per-article
+stages are pure functions of their records, so ``build`` maps them over worker processes here
+(``chronique.jobs`` for stages 4–5), and the same functions can go over a distributed engine later.
+
+Stages 4–5 in the workers: when the build does not annotate, the workers that clean a batch also
+date it and tag the timexes of the articles whose date that settles (a day from metadata or a
+stamp); otherwise (dating reads the annotation's tense) a second parallel pass does the same over
+the stored articles after stage 3. Dating's collection step follows: the main process computes the
+span of the days known for sure, the workers infer the other dates in that context, and the
+remaining timexes (those dates, and any anchor or tagger that changed) are tagged in the workers.
 
 Each stage declares what it ``requires`` and ``assigns``; :func:`check_chain` refuses a stage list
 in which something is needed before anything provides it. The main process is the store's only
@@ -35,15 +43,17 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
-from datetime import date
 from pathlib import Path
-from typing import Any, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from chronique import __version__
 from chronique.errors import InputError, PipelineError
 from chronique.models import Article, BuildReport, RawDocument, Skip
 from chronique.settings import Settings
 from chronique.store import FileDone, Store
+
+if TYPE_CHECKING:
+    from chronique.jobs import Rows
 
 log = logging.getLogger(__name__)
 
@@ -223,15 +233,19 @@ def clean_batch(docs: list[RawDocument], settings: Settings) -> list[Article | S
     return out
 
 
-_Results = tuple[list[Article | Skip], dict[str, tuple[str, str]]]
+_Results = tuple[list[Article | Skip], dict[str, tuple[str, str]], "Rows | None"]
 
 
 def _work(docs: list[RawDocument], settings: Settings) -> _Results:
-    """What a worker does for a batch: clean it, and compute the full-text terms of what it kept."""
+    """What a worker does for a batch: clean it, compute the full-text terms of what it kept and,
+    when no annotation is to come (whose tense dating would read), date and tag it (stages 4–5)."""
+    from chronique.jobs import ToDate, date_and_tag
     from chronique.store.db import index_terms
 
     items = clean_batch(docs, settings)
-    return items, {a.id: index_terms(a) for a in items if isinstance(a, Article)}
+    arts = [a for a in items if isinstance(a, Article)]
+    rows = None if settings.annotate else date_and_tag([ToDate(a) for a in arts])
+    return items, {a.id: index_terms(a) for a in arts}, rows
 
 
 # -- the build loop --------------------------------------------------------------------------------
@@ -307,8 +321,8 @@ def build(
             _run(paths, settings, store, run_id, report, progress)
             if settings.annotate:
                 _analyse(settings, store, run_id, report, progress)
-            _date_articles(store, run_id, report)
-            _tag_times(store, run_id, report)
+            _date_articles(settings, store, run_id, report, progress)
+            _tag_times(settings, store, run_id, report, progress)
             if (
                 settings.annotate
                 and settings.entities
@@ -377,12 +391,16 @@ def _run(
     seen: set[str] = set()
 
     def write(results: _Results, chunk: _Chunk) -> None:
-        items, index = results
+        items, index, rows = results
         arts = [r for r in items if isinstance(r, Article)]
         skips = chunk.skips + [r for r in items if isinstance(r, Skip)]
         raws = {d.key: d.text for d in chunk.docs if d.fmt == "html"}
         report.articles_added += store.write_batch(run_id, arts, raws, skips, chunk.files, index)
         report.skipped.extend(skips)
+        # A build killed between the two transactions leaves these articles undated: the next
+        # build's stage 4 finds them (``dates.undated``) and dates them then.
+        if rows is not None:
+            _write_rows(store, run_id, rows, report)
         if progress:
             progress("clean", len(chunk.docs))
 
@@ -459,88 +477,97 @@ def _analyse(
         jobs.drain()
 
 
-def _date_articles(store: Store, run_id: int, report: BuildReport) -> None:
-    """Stage 4: publication dates. Per article first (metadata, stamps, clues read with the annotation's
-    tense), then inference for the rest with the collection's known span as context."""
+def _batches(ids: Sequence[str], size: int) -> list[Sequence[str]]:
+    return [ids[i : i + size] for i in range(0, len(ids), size)]
+
+
+def _write_rows(store: Store, run_id: int, rows: Rows, report: BuildReport) -> None:
     from chronique.stages import dating
-    from chronique.store import dates
+    from chronique.store import perarticle
+    from chronique.time import COMPONENT
+
+    perarticle.write(store, run_id, (dating.COMPONENT, rows.dated), (COMPONENT, rows.tagged))
+    report.articles_dated += len(rows.dated)
+    report.articles_timexed += len(rows.tagged)
+
+
+def _date_articles(
+    settings: Settings,
+    store: Store,
+    run_id: int,
+    report: BuildReport,
+    progress: Callable[[str, int], None] | None,
+) -> None:
+    """Stage 4: publication dates of the stored articles with none from the current component.
+
+    Per article in the workers (metadata, stamps, clues read with the annotation's tense; the
+    timexes too of the articles whose date that settles), then the collection step: the span of the
+    days known for sure (metadata, stamps) is the context in which the workers infer the other
+    articles' dates. New articles of a build without annotation were dated as they were cleaned."""
+    from chronique.jobs import Rows, ToDate, date_and_tag, infer_dates
+    from chronique.stages import dating
+    from chronique.store import dates, perarticle, timexes
 
     todo = dates.undated(store, dating.COMPONENT)
-    for i in range(0, len(todo), 500):
-        rows = []
-        for a in store.articles(ids=todo[i : i + 500]):
-            ann = store.annotation(a)
-            found = dating.clues(a, ann.tense_at if ann else None)
-            first = dating.from_metadata(a)
-            if first is None or first.precision != "day":
-                first = dating.from_stamps(a) or first
-            pd = (
-                dating.check_weekdays(first, found)
-                if first is not None and first.precision == "day"
-                else (first or dating.PubDate())
-            )
-            rows.append((a.id, pd, found))
-        dates.write(store, run_id, dating.COMPONENT, rows)
-    known = [
-        d
-        for d in dates.all_dates(store).values()
-        if d.precision == "day" and d.method in ("metadata", "header-stamp")
-    ]
-    days = sorted(date.fromisoformat(d.value) for d in known)
-    context = dating.Context(days[0], days[-1]) if days else None
-    updates = []
-    for aid, found, current in dates.needing_inference(store):
-        article = next(store.articles(ids=[aid]))
-        known_part = dating.from_metadata(article) or dating.from_stamps(article)
-        inferred = dating.infer(
-            article, found, context, known_part if known_part and known_part.value else None
-        )
-        if known_part is not None and known_part.value and not inferred.value:
-            inferred = known_part
-        if inferred != current:
-            updates.append((aid, inferred, found))
-    if updates:
-        dates.write(store, run_id, dating.COMPONENT, updates)
-    report.articles_dated = len(todo)
+    batches = _batches(todo, settings.batch_size)
+
+    def write(rows: Rows, _: None) -> None:
+        _write_rows(store, run_id, rows, report)
+        if progress:
+            progress("dating", len(rows.dated))
+
+    with _InOrder[Rows, None](settings, write) as jobs:
+        for ids in batches:
+            blobs = perarticle.annotation_blobs(store, ids)
+            tagged = timexes.tagged(store, ids)
+            items = [ToDate(a, blobs.get(a.id), tagged.get(a.id)) for a in store.articles(ids=ids)]
+            jobs.submit(date_and_tag, (items,), None, parallel=len(batches) > 1)
+        jobs.drain()
+
+    span = dates.known_span(store)
+    context = dating.Context(*span) if span else None
+    batches = _batches(dates.unsettled(store), settings.batch_size)
+
+    def update(rows: list[tuple[str, dates.Packed]], _: None) -> None:
+        if rows:
+            perarticle.write(store, run_id, (dating.COMPONENT, rows), ("", []))
+
+    with _InOrder[list[tuple[str, dates.Packed]], None](settings, update) as inferring:
+        for ids in batches:
+            stored = dates.with_clues(store, ids)
+            known = [(a, *stored[a.id]) for a in store.articles(ids=ids) if a.id in stored]
+            inferring.submit(infer_dates, (known, context), None, parallel=len(batches) > 1)
+        inferring.drain()
 
 
-def _anchor(value: str) -> date | None:
-    """The day a timex is resolved against: the publication day, or the first day it may be."""
-    if not value:
-        return None
-    head = value.split("/")[0]
-    try:
-        return date.fromisoformat(
-            head if len(head) == 10 else (head + "-01")[:10] if len(head) == 7 else head + "-01-01"
-        )
-    except ValueError:
-        return None
-
-
-def _tag_times(store: Store, run_id: int, report: BuildReport) -> None:
-    """Stage 5: every temporal expression of every body, resolved against its publication date.
-
-    Re-run for an article when the tagger changes or when its publication date does."""
-    from chronique.store import timexes
-    from chronique.time import COMPONENT, tag
+def _tag_times(
+    settings: Settings,
+    store: Store,
+    run_id: int,
+    report: BuildReport,
+    progress: Callable[[str, int], None] | None,
+) -> None:
+    """Stage 5: every temporal expression of every body, resolved against its publication date, in
+    the workers. Re-run for an article when the tagger changes or when its publication date does."""
+    from chronique.jobs import Rows, tag_times
+    from chronique.store import perarticle, timexes
+    from chronique.time import COMPONENT
 
     todo = timexes.to_tag(store, COMPONENT)
     anchors = dict(todo)
-    ids = [aid for aid, _ in todo]
-    for i in range(0, len(ids), 500):
-        rows = []
-        for a in store.articles(ids=ids[i : i + 500]):
-            ann = store.annotation(a)
-            anchor = anchors[a.id]
-            rows.append(
-                (
-                    a.id,
-                    anchor,
-                    tag(a.body, _anchor(anchor), lang=a.lang or "fr", tense=ann.tense_at if ann else None),
-                )
-            )
-        timexes.write(store, run_id, COMPONENT, rows)
-        report.articles_timexed += len(rows)
+    batches = _batches([aid for aid, _ in todo], settings.batch_size)
+
+    def write(rows: Rows, _: None) -> None:
+        _write_rows(store, run_id, rows, report)
+        if progress:
+            progress("timexes", len(rows.tagged))
+
+    with _InOrder[Rows, None](settings, write) as jobs:
+        for ids in batches:
+            blobs = perarticle.annotation_blobs(store, ids)
+            items = [(a, blobs.get(a.id), anchors[a.id]) for a in store.articles(ids=ids)]
+            jobs.submit(tag_times, (items,), None, parallel=len(batches) > 1)
+        jobs.drain()
 
 
 def _entities(settings: Settings, store: Store, run_id: int, report: BuildReport) -> None:

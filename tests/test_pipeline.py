@@ -11,6 +11,7 @@ import sqlite3
 import subprocess
 import sys
 import time
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -130,6 +131,101 @@ def test_parallel_build_matches_serial(tmp_path: Path) -> None:
         assert sorted(x.id for x in a.articles()) == sorted(x.id for x in b.articles())
 
 
+LEAD = "Le médiateur de Valmorie a rencontré samedi à Brena les chefs des deux délégations, a indiqué son porte-parole."
+#: 4 March is a Friday in 2016 and 2022: the collection's span (2022) says which.
+INFERABLE = (
+    LEAD + "\n\nLes deux camps s'étaient engagés à observer une trêve à partir du vendredi 4 mars, "
+    "conformément à l'accord conclu les 24-25 février."
+)
+
+
+def _dated_corpus(path: Path, n: int = 40) -> Path:
+    """Records with a metadata date (settled by the article alone) and records dated by their text only."""
+    rows = [
+        {"id": f"d{i}", "text": _article(i), "date": f"2022-{1 + i % 11:02d}-{10 + i % 15}"} for i in range(n)
+    ]
+    rows += [
+        {"id": f"t{i}", "text": INFERABLE + f"\n\nBilan provisoire : {i} blessés."} for i in range(n // 4)
+    ]
+    path.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in rows), encoding="utf-8")
+    return path
+
+
+def _derived(db: Path) -> dict[str, list[tuple[object, ...]]]:
+    """Every publication date and timex of a store, comparable across stores (no run ids)."""
+    with sqlite3.connect(db) as c:
+        return {
+            "pubdates": sorted(
+                c.execute(
+                    'SELECT article_id, component, value, precision, begin, "end", method, source, confidence, '
+                    "evidence, flags, clues FROM pubdates"
+                )
+            ),
+            "timexes": sorted(c.execute("SELECT * FROM timexes")),
+            "timex_runs": sorted(c.execute("SELECT article_id, component, anchor FROM timex_runs")),
+        }
+
+
+def test_dates_and_timexes_from_the_workers_are_those_of_one_process(tmp_path: Path) -> None:
+    from chronique.stages import dating
+    from chronique.store import dates
+
+    src = _dated_corpus(tmp_path / "lot.jsonl")
+    quiet = {"annotate": False, "dedupe": False, "stories": False}
+    serial = build([src], Settings(db=str(tmp_path / "a.db"), workers=1, batch_size=500, **quiet))
+    parallel = build([src], Settings(db=str(tmp_path / "b.db"), workers=2, batch_size=7, **quiet))
+    assert serial.articles_dated == parallel.articles_dated == 50
+    assert serial.articles_timexed == parallel.articles_timexed == 50
+    assert _derived(tmp_path / "a.db") == _derived(tmp_path / "b.db")
+    with Store(tmp_path / "b.db") as store:
+        stored = dates.all_dates(store)
+        span = dating.Context(date(2022, 1, 10), date(2022, 11, 20))
+        assert dates.known_span(store) == (span.first, span.last)
+        for a in store.articles():  # the stage's own functions, article by article, say the same
+            pd, found = dating.per_article(a)
+            expected = pd if dating.settled(pd) else dating.in_context(a, found, span)
+            assert stored[a.id] == expected, a.source_id
+        inferred = [d for aid, d in stored.items() if d.method == "inferred"]
+        assert len(inferred) == 10 and {d.value for d in inferred} == {"2022-03-05"}
+    # every article's timexes were made against its final publication date
+    runs = dict((aid, anchor) for aid, _, anchor in _derived(tmp_path / "b.db")["timex_runs"])
+    assert runs == {aid: d.value for aid, d in stored.items()}
+
+
+def test_dating_and_tagging_resume_redo_only_what_changed(tmp_path: Path) -> None:
+    src = _dated_corpus(tmp_path / "lot.jsonl")
+    db = tmp_path / "s.db"
+    s = Settings(db=str(db), workers=2, batch_size=5, annotate=False, dedupe=False, stories=False)
+    build([src], s)
+    whole = _derived(db)
+    again = build([src], s)
+    assert (again.articles_dated, again.articles_timexed) == (0, 0)
+    with sqlite3.connect(db) as c:
+        ids = [r[0] for r in c.execute("SELECT id FROM articles ORDER BY rowid")]
+        # a build killed between a batch's articles and their dates leaves them undated and untagged
+        lost = ids[3:15]
+        marks = ",".join("?" * len(lost))
+        for table in ("timexes", "timex_runs", "pubdates"):
+            c.execute(f"DELETE FROM {table} WHERE article_id IN ({marks})", lost)
+    resumed = build([src], s)
+    assert (resumed.articles_dated, resumed.articles_timexed) == (len(lost), len(lost))
+    assert _derived(db) == whole
+    with sqlite3.connect(db) as c:
+        # a newer dating component re-dates; the same date keeps the stored timexes
+        c.execute("UPDATE pubdates SET component = 'chronique.dating.v0' WHERE article_id = ?", (ids[0],))
+        # a newer tagger re-tags
+        c.execute("UPDATE timex_runs SET component = 'chronique.time.v0' WHERE article_id = ?", (ids[1],))
+        # another anchor (the date was corrected) re-tags against the new one
+        c.execute("UPDATE pubdates SET value = '2022-02-01' WHERE article_id = ?", (ids[2],))
+    redone = build([src], s)
+    assert (redone.articles_dated, redone.articles_timexed) == (1, 2)
+    with sqlite3.connect(db) as c:
+        anchor = c.execute("SELECT anchor FROM timex_runs WHERE article_id = ?", (ids[2],)).fetchone()[0]
+        assert anchor == "2022-02-01"
+        values = c.execute("SELECT DISTINCT anchor FROM timexes WHERE article_id = ?", (ids[2],)).fetchall()
+        assert ("2022-02-01",) in values
+
+
 @pytest.mark.slow
 @pytest.mark.parametrize(
     "sig", [signal.SIGKILL, signal.SIGINT, signal.SIGTERM], ids=["kill-9", "ctrl-c", "kill"]
@@ -174,6 +270,12 @@ def test_killed_build_leaves_a_consistent_store_and_resumes(tmp_path: Path, sig:
     with Store(db) as store:
         assert store.count() == n
         assert [r["status"] for r in store.runs()] == ["interrupted", "done"]
+        # dated and tagged in the workers or on resuming, each against its final date, none twice
+        assert store.db.execute("SELECT count(*) FROM pubdates").fetchone()[0] == n
+        tagged = store.db.execute(
+            "SELECT count(*) FROM timex_runs t JOIN pubdates p USING (article_id) WHERE t.anchor = p.value"
+        ).fetchone()[0]
+        assert tagged == n
 
 
 def test_stage_chain_is_checked() -> None:

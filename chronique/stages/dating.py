@@ -102,6 +102,13 @@ class _Calendar:
     year_re: re.Pattern[str] = field(default=re.compile(r"\b(1[89]\d\d|20\d\d)\b"))
 
 
+@functools.cache
+def _languages() -> frozenset[str]:
+    """The languages with data: a folder listing, read once per process (folders come with the
+    install; listing them for every article cost a fifth of dating's time)."""
+    return frozenset(langdata.available())
+
+
 def _alt(words: Sequence[str]) -> str:
     return "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True))
 
@@ -171,7 +178,7 @@ def parse_date(text: str, code: str = "fr") -> tuple[date | None, str]:
     m = re.search(r"\b(\d{1,4})[/.-](\d{1,2})[/.-](\d{2,4})\b", s)
     if m:
         a, b, c = int(m[1]), int(m[2]), int(m[3])
-        order = calendar(code).order if code in langdata.available() else "DMY"
+        order = calendar(code).order if code in _languages() else "DMY"
         y, mo, d = (
             (a, b, c) if m[1].__len__() == 4 else ((_year2(c), b, a) if order == "DMY" else (_year2(c), a, b))
         )
@@ -180,7 +187,7 @@ def parse_date(text: str, code: str = "fr") -> tuple[date | None, str]:
         except ValueError:
             return None, "unknown"
     for lang in dict.fromkeys([code, "fr", "en"]):
-        if lang not in langdata.available():
+        if lang not in _languages():
             continue
         cal = calendar(lang)
         for rx in (cal.daymonth_re, cal.monthday_re):
@@ -204,7 +211,7 @@ def clues(article: Article, tense_at: Callable[[int], str] | None = None) -> lis
     out: list[Clue] = []
     lead = _lead(article)
     for pi, p in enumerate(article.paragraphs):
-        code = p.lang if p.lang in langdata.available() else article.lang or "fr"
+        code = p.lang if p.lang in _languages() else article.lang or "fr"
         try:
             cal = calendar(code)
         except Exception:  # a language without calendar data gives no clues
@@ -492,6 +499,37 @@ def check_weekdays(pd: PubDate, found: list[Clue]) -> PubDate:
             evidence=(*pd.evidence, *(f"disagrees: {c.text!r}" for c in bad)),
         )
     return pd
+
+
+def settled(pd: PubDate) -> bool:
+    """Is ``pd`` a day read from metadata or a header stamp? The collection step leaves those alone;
+    every other date may change with the collection's span (:func:`in_context`)."""
+    return pd.precision == "day" and pd.method in ("metadata", "header-stamp")
+
+
+def per_article(article: Article, tense_at: Callable[[int], str] | None = None) -> tuple[PubDate, list[Clue]]:
+    """The part of dating that needs only the article (pure): the text's clues, and the date of the
+    metadata or else of the creation stamp, checked against the weekdays of the text.
+
+    A date that is not :func:`settled` is final only once :func:`in_context` has seen it."""
+    found = clues(article, tense_at)
+    first = from_metadata(article)
+    if first is None or first.precision != "day":
+        first = from_stamps(article) or first
+    if first is not None and first.precision == "day":
+        return check_weekdays(first, found), found
+    return first or PubDate(), found
+
+
+def in_context(article: Article, found: list[Clue], context: Context | None) -> PubDate:
+    """The collection step for an article whose date :func:`per_article` did not settle (pure):
+    inference from its clues with the collection's span as context, keeping the month or year the
+    metadata or a stamp gave when inference finds nothing."""
+    known = from_metadata(article) or from_stamps(article)
+    inferred = infer(article, found, context, known if known and known.value else None)
+    if known is not None and known.value and not inferred.value:
+        return known
+    return inferred
 
 
 def publication_date(

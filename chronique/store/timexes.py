@@ -4,13 +4,25 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Sequence
-from dataclasses import astuple, fields
+from dataclasses import fields
+from operator import attrgetter
+from typing import Any
 
 from chronique.errors import StoreError
 from chronique.store.db import Store
 from chronique.time.model import Timex
 
 _COLS = [f.name for f in fields(Timex)]
+
+#: One timex as its columns (every field of :class:`Timex` is a plain value, so no deep copy is
+#: needed: ``dataclasses.astuple`` costs more than the tagging of short texts).
+Packed = tuple[Any, ...]
+_fields = attrgetter(*_COLS)
+
+
+def pack(t: Timex) -> Packed:
+    """The columns of one timex, in table order."""
+    return tuple(_fields(t))
 
 
 def to_tag(store: Store, component: str) -> list[tuple[str, str]]:
@@ -26,23 +38,43 @@ def to_tag(store: Store, component: str) -> list[tuple[str, str]]:
     return [(r["id"], r["anchor"]) for r in rows]
 
 
+def tagged(store: Store, ids: Sequence[str]) -> dict[str, tuple[str, str]]:
+    """(component, anchor) of the stored timexes of each article of ``ids`` that has them."""
+    rows = store.db.execute(
+        f"SELECT article_id, component, anchor FROM timex_runs WHERE article_id IN ({','.join('?' * len(ids))})",
+        ids,
+    )
+    return {r["article_id"]: (r["component"], r["anchor"]) for r in rows}
+
+
+def insert(
+    db: sqlite3.Connection, run_id: int, component: str, rows: Sequence[tuple[str, str, Sequence[Packed]]]
+) -> None:
+    """Replace the timexes of each (article id, anchor, packed timexes), inside the caller's transaction."""
+    db.executemany("DELETE FROM timexes WHERE article_id=?", [(aid,) for aid, _, _ in rows])
+    db.executemany(
+        f"""INSERT OR IGNORE INTO timexes (article_id, {", ".join('"end"' if c == "end" else c for c in _COLS)})
+            VALUES (?, {", ".join("?" * len(_COLS))})""",
+        [(aid, *t) for aid, _, found in rows for t in found],
+    )
+    db.executemany(
+        "INSERT OR REPLACE INTO timex_runs (article_id, component, anchor, run_id) VALUES (?,?,?,?)",
+        [(aid, component, anchor, run_id) for aid, anchor, _ in rows],
+    )
+
+
 def write(
     store: Store, run_id: int, component: str, rows: Sequence[tuple[str, str, Sequence[Timex]]]
 ) -> None:
     """Replace the timexes of each (article id, anchor, timexes) in one transaction."""
     try:
         with store.db:
-            for aid, anchor, found in rows:
-                store.db.execute("DELETE FROM timexes WHERE article_id=?", (aid,))
-                store.db.executemany(
-                    f"""INSERT OR IGNORE INTO timexes (article_id, {", ".join('"end"' if c == "end" else c for c in _COLS)})
-                        VALUES (?, {", ".join("?" * len(_COLS))})""",
-                    [(aid, *astuple(t)) for t in found],
-                )
-                store.db.execute(
-                    "INSERT OR REPLACE INTO timex_runs (article_id, component, anchor, run_id) VALUES (?,?,?,?)",
-                    (aid, component, anchor, run_id),
-                )
+            insert(
+                store.db,
+                run_id,
+                component,
+                [(aid, anchor, [pack(t) for t in found]) for aid, anchor, found in rows],
+            )
     except sqlite3.Error as exc:
         raise StoreError(
             f"writing timexes to {store.path} failed, nothing of this batch was kept: {exc}"
