@@ -511,11 +511,7 @@ def _date_articles(
     todo = dates.undated(store, dating.COMPONENT)
     batches = _batches(todo, settings.batch_size)
 
-    def write(rows: Rows, _: None) -> None:
-        _write_rows(store, run_id, rows, report)
-        if progress:
-            progress("dating", len(rows.dated))
-
+    write = _rows_writer(store, run_id, report, progress, "dating")
     with _InOrder[Rows, None](settings, write) as jobs:
         for ids in batches:
             blobs = perarticle.annotation_blobs(store, ids)
@@ -540,6 +536,23 @@ def _date_articles(
         inferring.drain()
 
 
+def _rows_writer(
+    store: Store,
+    run_id: int,
+    report: BuildReport,
+    progress: Callable[[str, int], None] | None,
+    phase: str,
+) -> Callable[[Rows, None], None]:
+    """What the main process does with a dating or tagging job's rows: write them, report progress."""
+
+    def write(rows: Rows, _: None) -> None:
+        _write_rows(store, run_id, rows, report)
+        if progress:
+            progress(phase, len(rows.dated) if phase == "dating" else len(rows.tagged))
+
+    return write
+
+
 def _tag_times(
     settings: Settings,
     store: Store,
@@ -557,11 +570,7 @@ def _tag_times(
     anchors = dict(todo)
     batches = _batches([aid for aid, _ in todo], settings.batch_size)
 
-    def write(rows: Rows, _: None) -> None:
-        _write_rows(store, run_id, rows, report)
-        if progress:
-            progress("timexes", len(rows.tagged))
-
+    write = _rows_writer(store, run_id, report, progress, "timexes")
     with _InOrder[Rows, None](settings, write) as jobs:
         for ids in batches:
             blobs = perarticle.annotation_blobs(store, ids)
