@@ -360,8 +360,9 @@ def _canonical(
 
 def harmonise(mentions_by_article: Mapping[str, Sequence[Mention]], entities: Sequence[Entity]) -> int:
     """Give every name of an entity the entity's class (one identity, one class): "Parisien" that
-    the model took for a place in one sentence is the newspaper its other mentions name. Sets
-    :attr:`Mention.label` in place; returns how many changed."""
+    the model took for a place in one sentence is the newspaper its other mentions name; and every
+    name of a person the country, organisation and sector the collection knows of them when their
+    own article says nothing. Sets the mentions' fields in place; returns how many changed."""
     changed = 0
     for e in entities:
         if e.type not in ("PER", "ORG", "LOC", "GPE"):
@@ -372,4 +373,23 @@ def harmonise(mentions_by_article: Mapping[str, Sequence[Mention]], entities: Se
             if m.kind in ("name", "acronym") and m.label != label and not m.key.startswith(("GPE:", "GEO:")):
                 m.label = label
                 changed += 1
+            if e.type == "PER" and m.kind in ("name", "acronym"):
+                changed += _person_fields(m, e)
+    return changed
+
+
+def _person_fields(m: Mention, e: Entity) -> int:
+    """A person's mention takes what the collection knows of them when its article says nothing
+    (Emmanuel Macron is French where one article says "le président français" and another
+    "Emmanuel Macron" alone); a country only inferred from the article gives way to a stated one."""
+    inferred = "country-inferred" in m.flags.split(",")
+    changed = 0
+    if e.country and e.country != m.country and (not m.country or inferred) and not m.org:
+        m.country = e.country
+        m.flags = ",".join(f for f in m.flags.split(",") if f and f != "country-inferred")
+        changed = 1
+    if e.org and not m.org and not m.country:
+        m.org, changed = e.org, 1
+    if e.sector and not m.sector:
+        m.sector, changed = e.sector, 1
     return changed

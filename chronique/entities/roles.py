@@ -16,12 +16,15 @@ from typing import Any
 
 from chronique.entities.doc import Doc, Span
 from chronique.entities.gazetteer import Lexicon, load
-from chronique.entities.names import fold, strip_accents
+from chronique.entities.names import fold, name_key, strip_accents
 from chronique.entities.records import Mention
 from chronique.errors import LanguageDataError
 
 #: How many sentences back a role described without a name may find its person by proximity alone.
 ANTECEDENT_WINDOW = 3
+#: The longest apposition skipped between a role and its name ("le président du Mali, un pays
+#: frontalier du Niger, Ibrahim Boubacar Kéita"): a short noun phrase, not a clause.
+APPOSITION_CHARS = 60
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,6 +70,8 @@ class Patterns:
     possessives: frozenset[str]
     need_name: frozenset[str]
     alone_if_slot: frozenset[str]
+    national: frozenset[str] = frozenset()
+    apposition: re.Pattern[str] | None = None  # ", un pays frontalier du Niger," between role and name
 
 
 def _alt(values: Sequence[str]) -> str:
@@ -132,6 +137,8 @@ def patterns(lang: str) -> Patterns:
         frozenset(data.get("possessives") or []),
         frozenset(data.get("need_name") or []),
         frozenset(data.get("alone_if_slot") or []),
+        frozenset(data.get("national_offices") or []),
+        re.compile(rf"[ ]*,[ ]*(?:{dets})\b[^,.;:!?«»\"()]{{1,{APPOSITION_CHARS}}}?,[ ]*", re.IGNORECASE),
     )
 
 
@@ -223,6 +230,14 @@ def _name_after(doc: Doc, pos: int, name_rx: re.Pattern[str], lex: Lexicon) -> t
         first = n.group().split(" ", 1)[0]
         if first.isupper() and len(first) >= 2:  # "le député PS Erwann Binet": the party, then the name
             n = name_rx.match(t, q + len(first) + 1)
+    if not n:  # "le président du Mali, un pays frontalier du Niger, Ibrahim Boubacar Kéita"
+        app = patterns(lex.code).apposition
+        a = app.match(t, pos) if app is not None else None
+        if a is not None:
+            q = a.end()
+            n = name_rx.match(t, q)
+            if n and " " not in n.group():
+                n = None  # a full name only: one capitalised word after an apposition is too weak
     if not n or doc.is_foreign(q):
         return None
     text = n.group()
@@ -288,8 +303,10 @@ def resolve(mentions: list[Mention], lang: str) -> None:
     """Point every role described without a name at the person of the article it describes.
 
     First a person of the article known to hold the same office (same country or organisation when
-    both are known): the nearest before, else the first after. Failing that, the one person named in
-    the ``ANTECEDENT_WINDOW`` sentences before, if nothing known of them contradicts the role.
+    both are known), the nearest before; then the one person named in the ``ANTECEDENT_WINDOW``
+    sentences before, if nothing known of them contradicts the role; last, the first holder of the
+    office named after ("le chef du gouvernement" is the person just named, not the other country's
+    Prime Minister the article names ten sentences later).
     """
     par = parents(lang)
     people = [i for i, m in enumerate(mentions) if m.label == "PER" and m.kind == "name"]
@@ -300,8 +317,8 @@ def resolve(mentions: list[Mention], lang: str) -> None:
         exact = [j for j in same if _final(mentions, j).role == m.role]
         for group in (exact, same):
             before = [j for j in group if mentions[j].start < m.start]
-            if before or group:
-                m.ref = before[-1] if before else group[0]
+            if before:
+                m.ref = before[-1]
                 break
         if m.ref < 0 and not possessive(m.text, lang):
             window = [
@@ -320,9 +337,53 @@ def resolve(mentions: list[Mention], lang: str) -> None:
                 )
                 if not clash:
                     m.ref = j
+        if m.ref < 0:  # the holder of the office named later ("le Premier ministre ... X, Premier ministre")
+            after = exact or same
+            if after:
+                m.ref = after[0]
         if m.ref >= 0:
             target = _final(mentions, m.ref)
             target.country = target.country or m.country
             target.org = target.org or m.org
             target.sector = target.sector or m.sector
             target.role = target.role or m.role
+
+
+#: What a mention of a person says of them that their other mentions share.
+_PERSON_FIELDS = ("country", "org", "sector", "role")
+
+
+def share(mentions: list[Mention], lex: Lexicon) -> None:
+    """Every mention of one person in an article knows what any of them says: "le président
+    bélarusse Alexandre Loukachenko" gives Belarus to the "Alexandre Loukachenko" and "Loukachenko"
+    of later paragraphs. Mentions are grouped by the name key of the full name they stand for; a
+    value is taken from the first mention that has one, and never overwrites one."""
+    groups: dict[str, list[Mention]] = {}
+    for i, m in enumerate(mentions):
+        if m.label != "PER" or m.kind not in ("name", "acronym"):
+            continue
+        key = name_key(_final(mentions, i).text, lex)
+        if key:
+            groups.setdefault(key, []).append(m)
+    for ms in groups.values():
+        if len(ms) < 2:
+            continue
+        for f in _PERSON_FIELDS:
+            value = next((getattr(m, f) for m in ms if getattr(m, f)), "")
+            if value:
+                for m in ms:
+                    if not getattr(m, f):
+                        setattr(m, f, value)
+
+
+def national(mentions: list[Mention], lang: str, main: str) -> None:
+    """People holding an office of a state (``national_offices``) whose country the article does not
+    say: the article's dominant country ``main``, flagged ``country-inferred``."""
+    offices = patterns(lang).national
+    if not main:
+        return
+    for m in mentions:
+        person = m.label == "PER" and m.kind in ("name", "acronym", "role")
+        if person and m.role in offices and not m.country and not m.org:
+            m.country = main
+            m.flags = ",".join(x for x in (m.flags, "country-inferred") if x)

@@ -28,6 +28,9 @@ from chronique.events.tree import CLAUSE_DEPS, Tree
 ACTOR_KINDS = frozenset({"person", "role", "government", "org", "group", "country", "demonym"})
 #: How many sentences back a pronoun may find its antecedent.
 PRONOUN_REACH = 3
+#: Share of the article's country mentions its second country needs to be the other side of a
+#: domestic group noun ("le gouvernement ... avec l'Inde" in an article about India and Pakistan).
+RUNNER_UP_SHARE = 0.15
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,6 +53,7 @@ class Ref:
     key: str = ""
     seat: bool = False  # a capital or seat of power (a government when it acts)
     source: str = "entities"
+    inferred: bool = False  # the country is the article's, not the text's ("les rebelles")
 
     def actor(self, sector: str = "") -> Actor:
         return Actor(
@@ -77,17 +81,49 @@ class RefIndex:
     def at(self, i: int) -> list[Ref]:
         return self.by_token.get(i, [])
 
-    def main_country(self, share: float = 0.3) -> str:
-        """The country the article is mostly about (for "les manifestants", "la police")."""
+    def country_counts(self) -> Counter[str]:
+        """How often the article names each country (its name, capital, nationality, people's)."""
         c: Counter[str] = Counter()
         for r in self.refs:
             iso = r.country or (r.code if r.kind in ("country", "government", "demonym") else "")
             if len(iso) == 3 and iso.isalpha() and iso not in ("UNO", "EUR", "IGO", "NGO"):
                 c[iso] += 1
+        return c
+
+    def main_country(self, share: float = 0.3) -> str:
+        """The country the article is mostly about (for "les manifestants", "la police")."""
+        c = self.country_counts()
         if not c:
             return ""
         top, n = c.most_common(1)[0]
         return top if n / sum(c.values()) >= share else ""
+
+    def runner_up(self, exclude: str, share: float = RUNNER_UP_SHARE) -> str:
+        """The article's most named country other than ``exclude``, when it is named often enough
+        to be a side of the story."""
+        counts = self.country_counts()
+        total = sum(counts.values())
+        ranked = [(iso, n) for iso, n in counts.most_common() if iso != exclude]
+        if not ranked or not total:
+            return ""
+        iso, n = ranked[0]
+        return iso if n / total >= share else ""
+
+    def named_as_party(
+        self, start: int, end: int, iso: str, text: str, skip: tuple[int, int], lex: Lexicon
+    ) -> bool:
+        """Is the country ``iso`` named in ``start:end`` (a sentence) as a party — not as a place
+        ("en Inde", "au Liban") nor as an owner ("du Liban") — outside the span ``skip``?"""
+        for r in self.refs:
+            if not (start <= r.start < end) or skip[0] <= r.start < skip[1]:
+                continue
+            if not (r.kind in ("country", "government") or r.seat) or (r.code or r.country) != iso:
+                continue
+            before = text[max(start, r.start - 12) : r.start].lower().replace("’", "'").replace("'", "' ")
+            words = [w for w in before.split() if w not in lex.articles]
+            if not words or (words[-1] not in lex.place_prepositions and words[-1] not in lex.owner_prepositions):
+                return True
+        return False
 
 
 class Resolver:
@@ -183,6 +219,20 @@ class Resolver:
                 return [replace(person, entity_text=g.entity_text, start=g.start, end=g.end, source="description")]
         return group or self._bare_name(t, i)
 
+    def _population(self, t: Tree, i: int) -> bool:
+        """A plural noun of nationality that names people of the country (PLOVER: CVL), not its
+        state: without a definite article ("des Maliens exaspérés", "trois Français"), or with one
+        when the people undergo the event ("appelant les Libanais à la sagesse"). With a definite
+        article as the agent, French news means the state ("les Palestiniens se disent prêts",
+        "des attaques par les Russes")."""
+        if t.tok(i).pos not in ("NOUN", "PROPN") or t.feats(i).get("Number") != "Plur":
+            return False
+        definite = any(
+            t.feats(k).get("Definite") == "Def" or t.feats(k).get("Poss") == "Yes"
+            for k in t.children(i, "det")
+        )
+        return not definite or t.dep(i) in ("obj", "iobj")
+
     def _described_person(self, t: Tree, i: int) -> bool:
         """A definite, singular office noun ("le chef", "la présidente")."""
         lemma, word = t.forms(i)
@@ -234,6 +284,13 @@ class Resolver:
                 inner = self._inner_person(t, i)
                 if inner is not None:
                     return [inner]
+            if best.kind == "group" and best.inferred and best.sector:
+                # "les rebelles" with the article's country: the clause may say another
+                a = self._as_actor(best)
+                return [replace(a, code=self._default_country(t, i, best.sector, best.code))]
+            if best.kind == "demonym" and best.code and self._population(t, i):
+                tok = t.tok(i)  # "des Maliens exaspérés": people of the country, not its state
+                return [Actor(best.text, t.word(i), best.code, "CVL", tok.start, tok.end, best.source)]
             return [self._as_actor(best)]
         lemma, word = t.forms(i)
         if lemma in self.lex.quantity_nouns or word in self.lex.quantity_nouns:
@@ -311,7 +368,7 @@ class Resolver:
         if not code:  # a movement with a home country ("les talibans"), wherever the article is
             code = self.lex.group_home.get(lemma) or self.lex.group_home.get(word, "")
         if not code and sector in self.lex.domestic_sectors and not vague:
-            code = self.country
+            code = self._default_country(t, i, sector)
         first, last = i, i
         for k in sorted(t.children(i, "amod", "flat", "flat:name", "fixed")):
             if k == last + 1:
@@ -328,6 +385,43 @@ class Resolver:
                 "group",
             )
         ]
+
+    def _default_country(self, t: Tree, i: int, sector: str, fallback: str = "") -> str:
+        """The country of a group noun its phrase does not name: that of a place in its phrase or
+        clause (for ``located_sectors``, and not "nos troupes"); else the article's main country
+        (``fallback``: the entities stage's guess), unless the sentence names that country as the
+        other party ("le gouvernement a abaissé ses relations avec l'Inde"), when it is the
+        article's next country (for ``counterpart_sectors``)."""
+        owned = any(t.feats(k).get("Poss") == "Yes" for k in t.children(i, "det"))
+        where = self._place_country(t, i) if sector in self.lex.located_sectors and not owned else ""
+        if where:
+            return where
+        main = fallback or self.country
+        if not main or sector not in self.lex.counterpart_sectors:
+            return main
+        sub = t.subtree(i, stop=CLAUSE_DEPS)
+        skip = (t.tok(min(sub)).start, t.tok(max(sub)).end) if sub else (0, 0)
+        if self.refs.named_as_party(t.start, t.end, main, t.ann.text, skip, self.lex):
+            other = self.refs.runner_up(exclude=main)
+            return other or main
+        return main
+
+    def _place_country(self, t: Tree, i: int) -> str:
+        """The country of a place the group is said to be in: in its own phrase ("l'armée au
+        Liban", "les manifestants à Beyrouth"), else in its clause ("la police a arrêté 20 personnes
+        en Égypte")."""
+        cands = [k for k in t.subtree(i, stop=CLAUSE_DEPS) if k != i]
+        verb = t.head(i)
+        if verb is not None and t.dep(i).startswith(("nsubj", "obj", "iobj", "obl")):
+            cands += [k for k in t.subtree(verb, stop=CLAUSE_DEPS) if k not in cands and k != i]
+        for k in cands:
+            if t.prep(k) not in self.lex.place_prepositions:
+                continue
+            for r in self.refs.at(k):
+                iso = r.country or (r.code if r.kind == "country" else "")
+                if r.kind in ("place", "country", "government") and len(iso) == 3:
+                    return iso
+        return ""
 
     def _group_ending_at(self, t: Tree, i: int) -> list[Actor]:
         """A group noun of several words whose last word is ``i`` ("les forces de l'ordre, qui")."""

@@ -15,7 +15,7 @@ Only these functions know the other stages' record types; the coder sees :class:
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from chronique.events.actors import Ref
@@ -47,6 +47,20 @@ def mentions(article: Article, ann: Annotation) -> list[Any] | None:
     except ImportError:
         return None
     return list(extract_mentions(article, ann, article.lang or "fr"))
+
+
+def link_collection(found: Mapping[str, Sequence[Any] | None]) -> None:
+    """Link the mentions of several articles as the build's entities stage does, so that each
+    mention knows what the collection knows of its entity (a person's country, sector,
+    organisation); in place. Does nothing when the entities stage is not installed."""
+    by_article = {aid: list(ms) for aid, ms in found.items() if ms}
+    if not by_article:
+        return
+    try:
+        from chronique.entities.linking import harmonise, link
+    except ImportError:  # pragma: no cover - the stage and its linker come together
+        return
+    harmonise(by_article, link(by_article))
 
 
 def timexes(article: Article, ann: Annotation, pub: PubDate | None) -> list[Any] | None:
@@ -100,7 +114,21 @@ def refs_from_mentions(found: Sequence[Any], lang: str = "fr") -> list[Ref]:
                 )
             )
         elif kind_of == "group" or key.startswith("ACT:"):
-            out.append(Ref(m.start, m.end, m.text, canonical, "group", org or country, sector, country, key))
+            inferred = "country-inferred" in getattr(m, "flags", "").split(",")
+            out.append(
+                Ref(
+                    m.start,
+                    m.end,
+                    m.text,
+                    canonical,
+                    "group",
+                    org or country,
+                    sector,
+                    country,
+                    key,
+                    inferred=inferred,
+                )
+            )
         elif key.startswith("GPE:"):
             iso = key[4:]
             kind = "demonym" if kind_of == "demonym" else "country"

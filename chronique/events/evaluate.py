@@ -278,7 +278,9 @@ def code_records(
     records: dict[str, dict[str, Any]], nlp: Any, *, entities: bool = True
 ) -> tuple[dict[str, list[Event]], dict[str, str]]:
     """Clean, annotate and code corpus records (``id`` → record with ``article`` and ``title``), as
-    the label files were made: returns the events per id and the cleaned bodies."""
+    the label files were made: returns the events per id and the cleaned bodies. As in the build,
+    the entities stage's mentions are linked over the records first (a person known as French in
+    one article is French in the others)."""
     from chronique.events import adapters
     from chronique.models import RawDocument
     from chronique.settings import Settings
@@ -297,11 +299,13 @@ def code_records(
         )
         for rid, r in records.items()
     ]
+    anns = annotate(arts, nlp)
+    found = {a.id: adapters.mentions(a, ann) for a, ann in zip(arts, anns, strict=True)} if entities else {}
+    adapters.link_collection(found)
     coded: dict[str, list[Event]] = {}
-    for art, ann in zip(arts, annotate(arts, nlp), strict=True):
+    for art, ann in zip(arts, anns, strict=True):
         pub = publication_date(art)
-        ments = adapters.mentions(art, ann) if entities else None
-        coded[art.source_id] = code_events(art, ann, pub, ments, adapters.timexes(art, ann, pub))
+        coded[art.source_id] = code_events(art, ann, pub, found.get(art.id), adapters.timexes(art, ann, pub))
     return coded, {a.source_id: a.body for a in arts}
 
 

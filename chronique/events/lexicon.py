@@ -139,6 +139,8 @@ class Lexicon:
     copular_verbs: frozenset[str] = frozenset()
     group_home: dict[str, str] = field(default_factory=dict)  # group noun → ISO-3
     domestic_sectors: frozenset[str] = frozenset()
+    located_sectors: frozenset[str] = frozenset()
+    counterpart_sectors: frozenset[str] = frozenset()
     belligerent_sectors: frozenset[str] = frozenset()
     topics: dict[str, tuple[tuple[str, ...], ...]] = field(default_factory=dict)
     topic_words: dict[str, frozenset[str]] = field(default_factory=dict)  # one-word entry → topics
@@ -153,6 +155,8 @@ class Lexicon:
     subject_events: tuple[SubjectEvent, ...] = ()
     stages: tuple[str, ...] = ()
     place_prepositions: frozenset[str] = frozenset()
+    owner_prepositions: frozenset[str] = frozenset()
+    articles: frozenset[str] = frozenset()
     # events_actors.yaml: the fallback when the entities stage is not available
     seats: dict[str, tuple[str, str]] = field(default_factory=dict)  # folded name → (ISO-3, sector)
     igos: dict[str, tuple[str, str]] = field(default_factory=dict)  # folded name → (canonical, code)
@@ -261,6 +265,8 @@ def load(code: str = "fr") -> Lexicon:
         for w in words:
             lex.group_home[str(w).lower()] = str(iso)
     lex.domestic_sectors = frozenset(_tuple(d.get("domestic_sectors")))
+    lex.located_sectors = frozenset(_tuple(d.get("located_sectors")))
+    lex.counterpart_sectors = frozenset(_tuple(d.get("counterpart_sectors")))
     lex.belligerent_sectors = frozenset(_tuple(d.get("belligerent_sectors")))
     lex.topics = {
         name: tuple(tuple(str(e).lower().split()) for e in entries)
@@ -325,6 +331,8 @@ def load(code: str = "fr") -> Lexicon:
     lex.noun_phrases = tuple((fold(k), k.split()[0]) for k in lex.nouns if " " in k)
     lex.stages = _tuple(d.get("ceasefire_stages"))
     lex.place_prepositions = _words(d.get("place_prepositions"), "place_prepositions")
+    lex.owner_prepositions = _words(d.get("owner_prepositions"), "owner_prepositions")
+    lex.articles = _words(d.get("articles"), "articles")
 
     for s in actors.get("seats") or []:
         lex.seats[fold(s["name"])] = (str(s["country"]), str(s.get("sector", "GOV")))

@@ -49,7 +49,7 @@ __all__ = ["COMPONENT", "Mention", "extract", "extract_mentions"]
 log = logging.getLogger(__name__)
 
 #: Recorded with every run; bump when the rules or the language data change what is found.
-COMPONENT = "chronique.entities.v1"
+COMPONENT = "chronique.entities.v2"
 
 #: Context weight of a country the text names right after a place ("Valence, en Espagne"): above
 #: any share an article's own mentions can give.
@@ -94,6 +94,8 @@ def extract(article: Article, ann: Annotation, lang: str = "fr") -> tuple[list[M
         if target is not None and id(target) in index and target is not m:
             m.ref = index[id(target)]
     roles.resolve(mentions, lang)
+    roles.share(mentions, lex)
+    roles.national(mentions, lang, actors.dominant(actors.country_counts(mentions)))
     return mentions, dropped
 
 
@@ -291,6 +293,12 @@ def _short_forms(doc: Doc, mentions: list[Mention], refs: dict[int, Mention]) ->
                 if m.label != "PER":
                     m.label, m.source = "PER", "ner-fixed"
                 continue
+        if m.label in ("ORG", "MISC") and not m.key and len(k) == 1:
+            igo = _named_igo(doc, m, mentions)
+            if igo is not None:  # "l'Union" after "l'UE": the organisation the article names
+                refs[id(m)] = igo
+                m.key, m.org, m.label = igo.key, igo.org, "ORG"
+                continue
         if m.label in ("ORG", "MISC", "LOC") and not m.key:
             for f in mentions:
                 if f is m or f.label not in ("ORG", "MISC") or len(keys[id(f)]) <= len(k):
@@ -304,6 +312,21 @@ def _short_forms(doc: Doc, mentions: list[Mention], refs: dict[int, Mention]) ->
                     if m.label != f.label:
                         m.label, m.source = f.label, "ner-fixed"
                     break
+
+
+def _named_igo(doc: Doc, m: Mention, mentions: list[Mention]) -> Mention | None:
+    """The international organisation named before in the article whose name's first word ``m``
+    is ("l'Union" for the European Union, "la Commission" for the European Commission), when only
+    one organisation of the article fits."""
+    word = fold(m.text)
+    found: dict[str, Mention] = {}
+    for f in mentions:
+        if f.start >= m.start or not f.key.startswith("IGO:"):
+            continue
+        igo = doc.lex.igo_by_id.get(f.key[4:])
+        if igo is not None and any(fold(n).split()[0] == word and " " in n for n in igo.names):
+            found.setdefault(f.key, f)
+    return next(iter(found.values())) if len(found) == 1 else None
 
 
 def _demonyms(doc: Doc, mentions: list[Mention], matches: list[roles.RoleMatch]) -> list[Mention]:
@@ -379,6 +402,7 @@ def _role_mentions(
         if not sector and rm.country and not org and rm.kind == "role":
             sector = "GOV"  # "le porte-parole de la diplomatie américaine": a national office
         if rm.kind == "group":
+            inferred = not country and bool(conflict)
             country = country or conflict
             out.append(
                 Mention(
@@ -393,6 +417,7 @@ def _role_mentions(
                     country=country,
                     sector=sector,
                     key=f"ACT:{country}:{sector}",
+                    flags="country-inferred" if inferred else "",
                 )
             )
             continue

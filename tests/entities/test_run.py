@@ -79,7 +79,7 @@ def test_every_mention_is_stored_with_article_sentence_and_offsets(built) -> Non
             assert rows
             for r in rows:
                 assert article.body[r["start"] : r["end"]] == r["text"]
-                assert r["sentence"] >= 0 and r["component"] == "chronique.entities.v1"
+                assert r["sentence"] >= 0 and r["component"] == "chronique.entities.v2"
                 assert r["entity_id"] or r["kind"] == "role"
 
 

@@ -1,0 +1,54 @@
+"""Actors' countries and sectors on invented sentences: nationalities as populations, a group
+noun's country from its place or from the other party, a person's country from a role given
+elsewhere in the article.
+
+People are invented; countries and capitals are real (they are language data).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from chronique.stages.annotate import load_model
+from tests.events.helpers import code, one
+
+pytestmark = pytest.mark.model
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_model()
+
+
+def test_a_plural_nationality_is_a_population(nlp) -> None:
+    ev = one(code(nlp, "Des Maliens exaspérés ont manifesté samedi à Bamako contre la vie chère."), "PROTEST")
+    assert [(a.code, a.sector) for a in ev.actor] == [("MLI", "CVL")]
+
+
+def test_a_group_noun_takes_the_country_of_the_place_it_is_in(nlp) -> None:
+    text = (
+        "La France a annoncé lundi de nouvelles mesures. Paris veut rassurer les Français. "
+        "Le gouvernement français a réuni ses ministres à Paris.\n\n"
+        "La police a arrêté vingt manifestants au Liban mardi."
+    )
+    ev = one(code(nlp, text), "COERCE")
+    assert [(a.code, a.sector) for a in ev.actor] == [("LBN", "COP")]
+
+
+def test_a_government_is_not_the_country_it_acts_against(nlp) -> None:
+    text = (
+        "L'Inde a révoqué l'autonomie du Cachemire. L'Inde a déployé des troupes. New Delhi assume. "
+        "L'Inde, selon le Pakistan, viole le droit. Le Pakistan proteste.\n\n"
+        "Le gouvernement a condamné l'Inde mardi."
+    )
+    ev = one(code(nlp, text), "ACCUSE")
+    assert [(a.code, a.sector) for a in ev.actor] == [("PAK", "GOV")]
+
+
+def test_a_person_keeps_the_country_a_role_gave_them_earlier(nlp) -> None:
+    text = (
+        "Le président bélarusse Ivan Petrovitch a reçu des diplomates lundi.\n\n"
+        "Plus tard, Ivan Petrovitch a dénoncé l'opposition."
+    )
+    ev = one(code(nlp, text), "ACCUSE")
+    assert [(a.canonical, a.code) for a in ev.actor] == [("Ivan Petrovitch", "BLR")]
