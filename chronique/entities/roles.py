@@ -22,8 +22,8 @@ from chronique.errors import LanguageDataError
 
 #: How many sentences back a role described without a name may find its person by proximity alone.
 ANTECEDENT_WINDOW = 3
-#: The longest apposition skipped between a role and its name ("le président du Mali, un pays
-#: frontalier du Niger, Ibrahim Boubacar Kéita"): a short noun phrase, not a clause.
+#: The longest apposition skipped between a role and its name ("le président du Tchad, un pays voisin
+#: de la Libye, Saleh Ousmane Abakar"): a short noun phrase, not a clause.
 APPOSITION_CHARS = 60
 
 
@@ -71,7 +71,7 @@ class Patterns:
     need_name: frozenset[str]
     alone_if_slot: frozenset[str]
     national: frozenset[str] = frozenset()
-    apposition: re.Pattern[str] | None = None  # ", un pays frontalier du Niger," between role and name
+    apposition: re.Pattern[str] | None = None  # ", un pays voisin de la Libye," between role and name
 
 
 def _alt(values: Sequence[str]) -> str:
@@ -230,7 +230,7 @@ def _name_after(doc: Doc, pos: int, name_rx: re.Pattern[str], lex: Lexicon) -> t
         first = n.group().split(" ", 1)[0]
         if first.isupper() and len(first) >= 2:  # "le député PS Erwann Binet": the party, then the name
             n = name_rx.match(t, q + len(first) + 1)
-    if not n:  # "le président du Mali, un pays frontalier du Niger, Ibrahim Boubacar Kéita"
+    if not n:  # "le président du Tchad, un pays voisin de la Libye, Saleh Ousmane Abakar"
         app = patterns(lex.code).apposition
         a = app.match(t, pos) if app is not None else None
         if a is not None:
