@@ -1,6 +1,6 @@
 """Benchmark of the events stage: accuracy on the seeds and on the OrangeSum labels, and speed.
 
-    .venv/bin/python benchmarks/events.py [--db /tmp/orangesum.db] [--no-timing] [--no-gold] [--list-seeds]
+    .venv/bin/python benchmarks/events.py [--db /tmp/orangesum.db] [--no-timing] [--no-gold] [--list-seeds] [--split dev]
 
 1. **Seeds**: the events of ``../shared/gold/seeds.yaml`` found with type, mode, actor and recipient
    right (:func:`chronique.events.evaluate.seed_match`); ``--list-seeds`` prints every event coded
@@ -81,7 +81,7 @@ def seeds(list_all: bool) -> None:
     print(f"seeds: {found}/{total} gold events found; {coded} events coded in the five seeds")
 
 
-def gold() -> dict[str, dict[str, object]]:
+def gold(splits: tuple[str, ...] = ("dev", "heldout")) -> dict[str, dict[str, object]]:
     from chronique.events.evaluate import code_records, load_labels, score
     from chronique.stages.annotate import load_model
 
@@ -99,7 +99,7 @@ def gold() -> dict[str, dict[str, object]]:
                 records[str(r["id"])] = r
     coded, texts = code_records(records, load_model())
     out = {}
-    for split in ("dev", "heldout"):
+    for split in splits:
         s = score([ls for ls in labels if ls.split == split], coded, texts)
         out[split] = s.to_dict()
         print(f"== orangesum {split}: {s.sentences} sentences ({s.empty} without event), drifted {s.drifted}")
@@ -162,10 +162,16 @@ def main() -> None:
     ap.add_argument("--no-timing", action="store_true")
     ap.add_argument("--no-gold", action="store_true")
     ap.add_argument("--list-seeds", action="store_true", help="print every event coded in the seeds")
+    ap.add_argument(
+        "--split",
+        choices=("dev", "heldout", "both"),
+        default="both",
+        help="which half of the labels to score (tune with --split dev: the held-out half is looked at rarely)",
+    )
     args = ap.parse_args()
     if not args.no_gold:
         seeds(args.list_seeds)
-        gold()
+        gold(("dev", "heldout") if args.split == "both" else (args.split,))
     if not args.no_timing:
         timing(args.db)
 

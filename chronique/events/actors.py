@@ -515,6 +515,22 @@ class Resolver:
         # the subject of a clause above, earlier in the sentence ("X a fait savoir qu'il avait...");
         # not the subject of the pronoun's own verb when it is its object ("X lui a demandé")
         own = t.head(i) if t.dep(i) in ("obj", "iobj") else None
+        clitics = p.get("object_clitics", frozenset())
+        h = t.head(i)
+        if (
+            own is None
+            and word in clitics
+            and h is not None
+            and i < h
+            and any(k < i and t.lower(k) not in clitics for k in t.children(h, "nsubj"))
+        ):
+            own = h  # "X lui a demandé" with "lui" parsed as a second subject
+        # an object clitic never stands for its own verb's subject ("X l'a qualifié de...")
+        exclude: set[str] = set()
+        if own is not None and word in clitics:
+            for k in t.children(own, "nsubj", "nsubj:pass"):
+                if k != i and t.lower(k) not in clitics:
+                    exclude |= {a.canonical for a in self.phrase(t, k)}
         for a in t.ancestors(i):
             if a == own:
                 continue
@@ -522,14 +538,18 @@ class Resolver:
             if subj is not None:
                 found = self.phrase(t, subj)
                 number = t.feats(subj).get("Number")
+                if any(x.canonical in exclude for x in found):
+                    continue
                 if (found and (number == "Plur") == plural) or (found and number is None):
                     return [replace(x, source="pronoun") for x in found]
-        return self._from_memory(plural=plural)
+        return self._from_memory(plural=plural, exclude=exclude)
 
-    def _from_memory(self, plural: bool | None) -> list[Actor]:
+    def _from_memory(self, plural: bool | None, exclude: set[str] | None = None) -> list[Actor]:
         for sent, actors, pl in reversed(self.memory):
             if self.sentence - sent > PRONOUN_REACH:
                 break
+            if exclude and any(a.canonical in exclude for a in actors):
+                continue
             if plural is None or pl == plural or (plural and len(actors) > 1):
                 return [replace(a, source="pronoun") for a in actors]
         return []

@@ -27,7 +27,7 @@ def finite(t: Tree, v: int) -> bool:
     )
 
 
-def _inverted_subject(t: Tree, v: int) -> int | None:
+def inverted_subject(t: Tree, v: int) -> int | None:
     """The subject written after its verb, which the parser often takes for an object:
     "«...», a lancé le président", "«...», avait accusé le chef de la diplomatie Mike Pompeo"."""
     if t.children(v, "nsubj", "nsubj:pass"):
@@ -45,6 +45,19 @@ def _inverted_subject(t: Tree, v: int) -> int | None:
         return None
     k = next((o for o in t.children(v, "obj") if o > v), None)
     return k
+
+
+def object_clitic(t: Tree, v: int, words: frozenset[str]) -> int | None:
+    """A clitic pronoun object of ``v`` written before it ("X lui a demandé", "X l'a qualifié"),
+    whatever relation the parser gave it: an object, or a second subject after the real one."""
+    subjects = [k for k in t.children(v, "nsubj") if t.lower(k) not in words]
+    for k in t.children(v):
+        if k > v or t.tok(k).pos != "PRON" or t.lower(k) not in words or t.reflexive(v) == k:
+            continue
+        d = t.dep(k)
+        if d in ("obj", "iobj", "expl", "expl:comp") or (d == "nsubj" and any(s < k for s in subjects)):
+            return k
+    return None
 
 
 def agent(t: Tree, v: int, res: Resolver, depth: int = 0, *, scan: bool = True) -> list[Actor]:
@@ -75,8 +88,14 @@ def agent(t: Tree, v: int, res: Resolver, depth: int = 0, *, scan: bool = True) 
                 if found:
                     return found
         return []
+    clitic = object_clitic(t, v, res.lex.pronouns.get("object_clitics", frozenset()))
     subj = next(
-        (k for k in reversed(t.children(v, "nsubj", "nsubj:pass")) if t.lower(k).strip("-") != "t"), None
+        (
+            k
+            for k in reversed(t.children(v, "nsubj", "nsubj:pass"))
+            if t.lower(k).strip("-") != "t" and k != clitic
+        ),
+        None,
     )
     if subj is None:  # "qui" is always a subject, whatever relation the parser gave it
         subj = next(
@@ -98,7 +117,7 @@ def agent(t: Tree, v: int, res: Resolver, depth: int = 0, *, scan: bool = True) 
             None,
         )
     if subj is None:
-        subj = _inverted_subject(t, v)
+        subj = inverted_subject(t, v)
     if subj is not None:
         found = res.phrase(t, subj) or _event_noun_actor(t, subj, res, depth + 1)
         if not found and scan and t.tok(subj).pos != "PRON" and res.lex.nouns.get(t.lemma(subj)) is None:
@@ -125,8 +144,14 @@ def agent(t: Tree, v: int, res: Resolver, depth: int = 0, *, scan: bool = True) 
             if found:
                 return found
         if d == "acl" and form == "Part" and t.feats(v).get("Tense") != "Past":
-            comma = any(t.lower(k) == "," for k in range(max(t.lo, min(t.subtree(v)) - 1), min(t.subtree(v))))
-            in_phrase = bool(t.prep(h)) and comma  # "... entre X et Y, se félicitant": the main subject
+            # a comma just before the participle's phrase, or inside it before the participle (the
+            # parser often hangs the comma on the participle)
+            comma = any(t.lower(k) == "," for k in range(max(t.lo, min(t.subtree(v)) - 1), v))
+            # "... entre X et Y, se félicitant", "a annoncé l'établissement de..., se félicitant": after a
+            # comma, a participle hung on a complement or an object has the main clause's subject
+            in_phrase = comma and (
+                bool(t.prep(h)) or t.dep(h) in ("obj", "nmod", "obl", "obl:arg", "obl:mod")
+            )
             found = [] if in_phrase else res.phrase(t, h) or _event_noun_actor(t, h, res, depth + 1)
             if found:
                 return found
@@ -246,7 +271,7 @@ SLOT_STOP = ("acl:relcl", "parataxis", "ccomp", "csubj", "conj", "advcl", "acl")
 
 def slot(t: Tree, pred: int, slot: str, res: Resolver, c: Cand, subj: list[Actor]) -> list[Actor]:
     skip = set(c.extra)
-    inverted = _inverted_subject(t, pred)
+    inverted = inverted_subject(t, pred)
     if inverted is not None:
         skip.add(inverted)
     if slot == "subj":
@@ -266,6 +291,8 @@ def slot(t: Tree, pred: int, slot: str, res: Resolver, c: Cand, subj: list[Actor
         return res.phrase(t, k) if k is not None and res.np(t, k, remember=False) else []
     if slot == "iobj":
         k = t.child(pred, "iobj")
+        if k is None:  # "X lui a demandé", with "lui" parsed as a second subject
+            k = object_clitic(t, pred, res.lex.pronouns.get("dative", frozenset()))
         if k is None or t.reflexive(pred) == k or t.feats(k).get("Person") in ("1", "2"):
             return []
         return res.phrase(t, k)  # a pronoun ("lui a demandé") is resolved as pronouns are

@@ -43,6 +43,9 @@ _OWN_CLAUSE = ("acl:relcl", "parataxis")
 #: Subordinators of an adverbial clause that is what another act is about or for ("pour", "afin de").
 #: Ceasefire stages that are a state of things: coded even when the text names no party.
 _STATES = frozenset({"in-force", "collapsed", "violated", "declared"})
+#: Event nouns whose "sur" names the subject matter ("un accord sur X", "des pourparlers sur X"),
+#: not the party acted on ("des frappes sur X", "une enquête sur X", "des pressions sur X").
+_TOPIC_SUR = frozenset({"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "REJECT", "RETREAT", "COOPERATE"})
 _PURPOSE = frozenset({"pour", "afin", "de", "à", "afin de", "en vue de"})
 
 
@@ -66,12 +69,12 @@ def code(
         cands = _candidates(t, lex, res)
         cands, gone = _suppress(cands, lex)
         dropped.extend(gone)
-        built: list[Event] = []
+        pairs: list[tuple[Cand, Event]] = []
         for c in cands:
             ev = _build(article, c, res, lex, pub, timexes, dropped)
             if ev is not None:
-                built.append(ev)
-        events.extend(_merge(built))
+                pairs.append((c, ev))
+        events.extend(_merge(_share_recipients(pairs)))
         _remember_subjects(t, res)
     return events, dropped
 
@@ -227,6 +230,8 @@ def _build(
         for slot in ("avec", "contre", "à", "auprès de", "sur"):
             if recipients:
                 break
+            if slot == "sur" and c.event in _TOPIC_SUR:
+                continue  # "un accord sur le Brexit": what it is about, not a party
             recipients = arguments.noun_slot(t, c, slot, res)
         if c.noun is not None and c.noun.de == "recipient" and not recipients:
             holders = [c.trig] + [
@@ -328,6 +333,44 @@ def _build(
         rule=c.rule_id,
         context=fl.context(),
     )
+
+
+def _share_recipients(pairs: list[tuple[Cand, Event]]) -> list[Event]:
+    """Coordinated verbs of one subject share the party they act on ("il abaissait ses relations
+    avec l'Inde et suspendait le commerce bilatéral": both against India), when one of them names
+    it and the other, which has a recipient slot, names none."""
+    out = [e for _, e in pairs]
+    for n, (c, ev) in enumerate(pairs):
+        if ev.recipient or c.kind != "verb" or c.rule is None or not c.rule.recipient or not ev.actor:
+            continue
+        t = c.t
+        linked = {t.head(c.pred)} if t.dep(c.pred) == "conj" else set()
+        linked |= set(t.children(c.pred, "conj"))
+        for o, oe in pairs:
+            if o is not c and o.kind == "verb" and o.pred in linked and oe.actor == ev.actor and oe.recipient:
+                if not any(_direct_object(t, o.pred, r) for r in oe.recipient):
+                    out[n] = replace(ev, recipient=oe.recipient)
+                break
+    return out
+
+
+#: Relations that keep a word within its verb's direct object ("X accusant la classe politique").
+_OBJECT_PATH = frozenset({"obj", "conj", "flat:name", "flat", "appos", "amod", "det", "nummod"})
+
+
+def _direct_object(t: Tree, v: int, a: Actor) -> bool:
+    """Is ``a`` the direct object of ``v`` (not a party named deeper: "ses relations avec l'Inde")?
+    A verb's own object is not shared with a verb coordinated to it ("accusant X et dénonçant Y")."""
+    k = t.ann.token_at(a.start)
+    if k is None or not t.lo <= k <= t.hi:
+        return False
+    seen = 0
+    while k is not None and k != v and seen < 12:
+        if t.dep(k) not in _OBJECT_PATH:
+            return False
+        k = t.head(k)
+        seen += 1
+    return k == v
 
 
 def _precise(actors: list[Actor], lex: Lexicon) -> list[Actor]:
@@ -445,6 +488,10 @@ def _speaker(t: Tree, trees: list[Tree], res: Resolver, lex: Lexicon) -> tuple[A
 
 def _remember_subjects(t: Tree, res: Resolver) -> None:
     for i in t.tokens():
+        inv = arguments.inverted_subject(t, i) if t.tok(i).pos == "VERB" else None
+        if inv is not None and t.tok(inv).pos in ("NOUN", "PROPN"):  # '"...", ajoute ce militaire'
+            found = res.phrase(t, inv)
+            res.remember(t.index, found, len(found) > 1 or t.feats(inv).get("Number") == "Plur")
         if t.dep(i) in ("nsubj", "nsubj:pass") and t.tok(i).pos in ("NOUN", "PROPN", "PRON"):
             if t.tok(i).pos == "PRON" and t.feats(i).get("Person") == "1":
                 continue

@@ -122,6 +122,8 @@ def _misattached_content(t: Tree, v: int, res: Resolver, skip: set[int]) -> list
     for h in clause_of(t, v):
         if h in skip:
             continue
+        if t.prep(h) == "à" and res.is_actor(t, h):  # "réclamé à X une aide": the object hung on X
+            out += [k for k in t.children(h, "nmod") if not t.prep(k) and k > h and _thing(t, k, res)]
         if t.dep(h) == "obj":  # "exhorté X à faire grève": the infinitive hung on the object
             out += [
                 k

@@ -31,18 +31,20 @@ pytestmark = [pytest.mark.shared, pytest.mark.model, pytest.mark.slow]
 LABELS = ROOT / "data" / "labels" / "events-orangesum-fr.yaml"
 #: Seed events found (of 16): the one missed needs an anaphora across sentences ("Neuf pays" named later).
 SEEDS_FLOOR = 15
-#: (split, measure) → F1 floor, about 0.01 under the scores of 2026-11-21, second change (actors'
-#: countries and sectors: dev 0.763 / 0.604, held-out 0.606 / 0.343; raised from 0.75 / 0.55 / 0.58 /
-#: 0.31, set under the first change's 0.763 / 0.568, 0.592 / 0.327). Lowered earlier that day from
+#: (split, measure) → F1 floor, about 0.01 under the scores of 2026-11-21, third change (recipients and triggers by
+#: PLOVER category: dev 0.771 / 0.657, held-out 0.620 / 0.360; raised from 0.75 / 0.59 / 0.59 / 0.33,
+#: set under 2026-11-21's second change, actors' countries and sectors: dev 0.763 / 0.604, held-out
+#: 0.606 / 0.343; those raised from 0.75 / 0.55 / 0.58 / 0.31, set under the first change's
+#: 0.763 / 0.568, 0.592 / 0.327). Lowered on 2026-11-21 from
 #: 0.84 / 0.66 / 0.57 / 0.37 for two stated reasons, not silently: the dev half grew from 96 to 246 sentences (25 new articles, harder than the first 16), and the
 #: matching of type + actor + recipient became stricter (a code match needs both actors on the same side
 #: of the state line, and two group nouns with different codes no longer match by their common noun;
 #: see chronique.events.evaluate). Under the old matching the held-out full F1 went 0.371 → 0.388.
 F1_FLOORS = {
-    ("dev", "type"): 0.75,
-    ("dev", "full"): 0.59,
-    ("heldout", "type"): 0.59,
-    ("heldout", "full"): 0.33,
+    ("dev", "type"): 0.76,
+    ("dev", "full"): 0.64,
+    ("heldout", "type"): 0.61,
+    ("heldout", "full"): 0.35,
 }
 
 
