@@ -326,7 +326,7 @@ def build(
             if (
                 settings.annotate
                 and settings.entities
-                and (report.articles_annotated or report.articles_dated)
+                and (report.articles_annotated or report.articles_dated or _entities_stale(store))
             ):
                 _entities(settings, store, run_id, report)
             if settings.annotate and settings.events:
@@ -577,6 +577,14 @@ def _tag_times(
             items = [(a, blobs.get(a.id), anchors[a.id]) for a in store.articles(ids=ids)]
             jobs.submit(tag_times, (items,), None, parallel=len(batches) > 1)
         jobs.drain()
+
+
+def _entities_stale(store: Store) -> bool:
+    """Mentions missing or read by another version of the entities stage (an upgrade)."""
+    from chronique.stages.entities import COMPONENT
+    from chronique.store import entities as db
+
+    return db.stale(store, COMPONENT)
 
 
 def _entities(settings: Settings, store: Store, run_id: int, report: BuildReport) -> None:

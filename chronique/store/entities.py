@@ -38,6 +38,13 @@ def current(store: Store, component: str) -> dict[str, str]:
     return {r[0]: r[1] for r in rows}
 
 
+def stale(store: Store, component: str) -> bool:
+    """Whether some article's mentions were read by another version of the entities stage (an
+    upgrade): the build then runs the stage again. New annotations are the build's own signal."""
+    row = store.db.execute("SELECT 1 FROM mention_articles WHERE component != ? LIMIT 1", (component,))
+    return row.fetchone() is not None
+
+
 def mentions(store: Store, article_ids: Sequence[str] | None = None) -> dict[str, list[Mention]]:
     """Stored mentions by article, in their article order."""
     q = (

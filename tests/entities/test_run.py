@@ -97,3 +97,19 @@ def test_cli_lists_entities(built) -> None:
 def test_cli_without_a_store_says_what_to_do(tmp_path: Path) -> None:
     out = CliRunner().invoke(cli, ["entities", "--db", str(tmp_path / "none.db")])
     assert out.exit_code == 1 and "chronique build" in out.output
+
+
+def test_a_build_after_an_upgrade_of_the_stage_reads_the_mentions_again(built) -> None:
+    from chronique.pipeline import build
+    from chronique.stages.entities import COMPONENT
+
+    settings, _ = built
+    with Store(settings.db) as store:
+        assert not store_entities.stale(store, COMPONENT)
+        with store.db:
+            store.db.execute("UPDATE mention_articles SET component = 'chronique.entities.v0'")
+        assert store_entities.stale(store, COMPONENT)
+    report = build([Path(settings.db).parent / "in"], settings)
+    assert report.articles_added == 0 and report.entities > 0
+    with Store(settings.db, readonly=True) as store:
+        assert not store_entities.stale(store, COMPONENT)
