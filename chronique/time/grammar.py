@@ -16,7 +16,7 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -28,6 +28,11 @@ try:  # CPython's regex parser, to index rules by their first character (an opti
     import re._parser as sre_parse
 except ImportError:  # pragma: no cover - other interpreters: every rule is tried everywhere
     sre_c = sre_parse = None
+try:  # how CPython's regex engine folds case, to index rules by their first characters
+    from _sre import unicode_tolower as _tolower
+    from re._casefix import _EXTRA_CASES as _CASE_FIXES
+except ImportError:  # pragma: no cover - other interpreters: rules indexed by one character only
+    _CASE_FIXES = _tolower = None
 
 #: Kinds of rules the resolver knows (chronique/time/resolve.py).
 KINDS = frozenset(
@@ -181,6 +186,105 @@ def first_chars(pattern: str) -> set[str]:
     return {ANY} if nullable else chars
 
 
+#: How many characters the scan looks at to choose the rules to try (``Grammar.candidates``).
+PREFIX_LEN = 4
+_SPACES = frozenset(chr(c) for c in range(0x10000) if chr(c).isspace())
+#: A prefix: per position, the (case-folded) characters a match can have there, ``None`` for any.
+Prefix = tuple[frozenset[str] | None, ...]
+
+
+def _folded(code: int) -> set[str]:
+    """The characters whose case-folded form matches ``code`` under ``re.IGNORECASE`` (folded)."""
+    lo = _tolower(code)
+    return {chr(lo), *(chr(k) for k in _CASE_FIXES.get(lo, ()))}
+
+
+def prefixes(pattern: str, k: int = PREFIX_LEN) -> set[Prefix] | None:
+    """Prefixes (up to ``k`` characters) that every match of ``pattern`` begins with one of.
+
+    Each position holds the set of case-folded characters (``_sre.unicode_tolower``, as the regex
+    engine compares under ``re.IGNORECASE``) a match can have there, or ``None`` (any); a prefix
+    shorter than ``k`` lets any characters follow. Lookarounds and anchors are zero-width and
+    ignored, back-references end the prefix: the sets may be too wide, never too narrow. ``None``
+    when the regex internals are unavailable.
+    """
+    if sre_parse is None or _tolower is None:
+        return None
+    # (prefix, open): open when the characters after the prefix are unknown
+    Walk = set[tuple[Prefix, bool]]
+
+    def cls(op: Any, av: Any) -> frozenset[str] | None:
+        if op is sre_c.LITERAL:
+            return frozenset(_folded(av))
+        if op is not sre_c.IN:
+            return None
+        chars: set[str] = set()
+        for o, a in av:
+            if o is sre_c.LITERAL:
+                chars |= _folded(a)
+            elif o is sre_c.RANGE and a[1] - a[0] < 300:
+                for c in range(a[0], a[1] + 1):
+                    chars |= _folded(c)
+            elif o is sre_c.CATEGORY and a is sre_c.CATEGORY_SPACE:
+                chars |= _SPACES
+            else:
+                return None
+        return frozenset(chars)
+
+    def cat(first: Walk, rest: Callable[[int], Walk], k: int) -> Walk:
+        out: Walk = set()
+        for t, is_open in first:
+            if is_open or len(t) >= k:
+                out.add((t[:k], True))
+                continue
+            for u, u_open in rest(k - len(t)):
+                tu = t + u
+                out.add((tu[:k], u_open or len(tu) > k))
+        return out
+
+    def seq(items: list[Any], k: int) -> Walk:
+        if k <= 0:
+            return {((), True)}
+        if not items:
+            return {((), False)}
+        op, av = items[0]
+        return cat(item(op, av, k), lambda kk: seq(items[1:], kk), k)
+
+    def item(op: Any, av: Any, k: int) -> Walk:
+        if op in (sre_c.LITERAL, sre_c.IN, sre_c.ANY, sre_c.NOT_LITERAL):
+            return {((cls(op, av),), False)}
+        if op is sre_c.BRANCH:
+            out: Walk = set()
+            for alt in av[1]:
+                out |= seq(list(alt), k)
+            return out
+        if op is sre_c.SUBPATTERN:
+            return seq(list(av[3]), k)
+        if op is sre_c.ATOMIC_GROUP:
+            return seq(list(av), k)
+        if op in (sre_c.MAX_REPEAT, sre_c.MIN_REPEAT, sre_c.POSSESSIVE_REPEAT):
+            lo, hi, sub = av
+            states: Walk = {((), False)}
+            res: Walk = set()
+            n = 0
+            while True:
+                if n >= lo:
+                    res |= states
+                if n == hi:
+                    break
+                if n > lo + k:  # every state is k long (or open) by now
+                    res |= {(t, True) for t, _ in states}
+                    break
+                states = cat(states, lambda kk: seq(list(sub), kk), k)
+                n += 1
+            return res
+        if op in (sre_c.AT, sre_c.ASSERT, sre_c.ASSERT_NOT):
+            return {((), False)}
+        return {((), True)}  # back-references and the like: anything may follow
+
+    return {t for t, _ in seq(list(sre_parse.parse(pattern, _FLAGS)), k)}
+
+
 @dataclass(frozen=True)
 class Rule:
     index: int
@@ -211,6 +315,55 @@ class Grammar:
     reach: int = 60
     number_keys: list[tuple[str, float]] = field(default_factory=list)
     joiners: re.Pattern[str] = field(default_factory=lambda: re.compile(r"[-\s]+"))
+    #: Per rule index, its prefixes (:func:`prefixes`) by folded first character (``None``: a
+    #: first position that takes any character); a rule absent has no usable prefixes.
+    heads: dict[int, dict[str | None, list[Prefix]]] = field(default_factory=dict)
+    _candidates: dict[str, tuple[Rule, ...]] = field(default_factory=dict, repr=False)
+    #: Per key shorter than ``PREFIX_LEN``: the rules still possible and their prefixes still
+    #: possible (an empty tuple for a rule without usable prefixes: never ruled out).
+    _survivors: dict[str, tuple[tuple[Rule, tuple[Prefix, ...]], ...]] = field(
+        default_factory=dict, repr=False
+    )
+
+    def candidates(self, key: str) -> tuple[Rule, ...]:
+        """The rules, in priority order, that may match where the text continues with ``key``
+        (its next ``PREFIX_LEN`` characters, fewer at the end): those ``by_char`` lists for the
+        first character whose prefixes allow the others. Memoised per key."""
+        rules = self._candidates.get(key)
+        if rules is None:
+            if len(self._candidates) > 200_000:  # a bound on memory, never reached on news text
+                self._candidates.clear()
+                self._survivors.clear()
+            rules = self._candidates[key] = tuple(r for r, _ in self._survive(key))
+        return rules
+
+    def _survive(self, key: str) -> tuple[tuple[Rule, tuple[Prefix, ...]], ...]:
+        if len(key) < PREFIX_LEN:
+            got = self._survivors.get(key)
+            if got is not None:
+                return got
+        out: list[tuple[Rule, tuple[Prefix, ...]]] = []
+        if len(key) <= 1:
+            bucket = self.by_char.get(key.lower(), self.others) if key else ()
+            c = chr(_tolower(ord(key))) if key and _tolower is not None else None
+            for rule in bucket:
+                heads = self.heads.get(rule.index)
+                if heads is None or c is None:
+                    out.append((rule, ()))
+                elif ps := (*heads.get(c, ()), *heads.get(None, ())):
+                    out.append((rule, ps))
+        else:
+            j = len(key) - 1
+            c = chr(_tolower(ord(key[j]))) if _tolower is not None else ""
+            for rule, ps in self._survive(key[:j]):
+                if not ps:
+                    out.append((rule, ps))
+                elif kept := tuple(t for t in ps if len(t) <= j or (tj := t[j]) is None or c in tj):
+                    out.append((rule, kept))
+        got = tuple(out)
+        if len(key) < PREFIX_LEN:
+            self._survivors[key] = got
+        return got
 
     def lookup(self, section: str, text: str) -> Any:
         """The value of ``text`` in a lexicon section (case, accents, apostrophes and hyphens folded)."""
@@ -373,6 +526,17 @@ def load(code: str = "fr") -> Grammar:
         "|".join(sorted((re.escape(k) for k in joiner_keys if k), key=len, reverse=True)) + r"|\s+"
     )
 
+    heads: dict[int, dict[str | None, list[Prefix]]] = {}
+    for rule in rules:
+        ps = prefixes(rule.pattern)
+        if ps is None or () in ps:
+            continue
+        by_first: dict[str | None, list[Prefix]] = {}
+        for t in ps:
+            for c in t[0] if t[0] is not None else (None,):
+                by_first.setdefault(c, []).append(t)
+        heads[rule.index] = by_first
+
     return Grammar(
         lang=code,
         lexicon=lexicon,
@@ -385,4 +549,5 @@ def load(code: str = "fr") -> Grammar:
         joiners=joiner_rx,
         triggers=triggers,
         reach=int(rules_data.get("scan_reach", 60)),
+        heads=heads,
     )

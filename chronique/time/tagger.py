@@ -44,7 +44,8 @@ from chronique.time.tense import CueModel, direction_reader
 log = logging.getLogger(__name__)
 
 #: Component name and version, recorded with results (bump when values can change).
-COMPONENT = "chronique.time.v1"
+#: v2 (2026-11-21): past-tense dates a few weeks ahead, dotless month abbreviations, no year from a clock time.
+COMPONENT = "chronique.time.v2"
 
 #: A value that names a day (possibly with a time or part of day after it).
 _DAY_VALUE = re.compile(r"^\d{4}-\d{2}-\d{2}")
@@ -129,13 +130,13 @@ def scan(text: str, g: grammar_mod.Grammar) -> list[Hit]:
         else:
             windows.append([a, t.end()])
     done = 0  # no match may start before the end of the previous one
-    by_char, others = g.by_char, g.others
+    candidates, k = g.candidates, grammar_mod.PREFIX_LEN
     for a, b in windows:
         for w in _WORD_START.finditer(text, max(a, done), b):
             p = w.start()
             if p < done:
                 continue
-            for rule in by_char.get(text[p].lower(), others):
+            for rule in candidates(text[p : p + k]):
                 m = rule.regex.match(text, p)
                 if m is None:
                     continue
