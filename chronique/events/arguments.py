@@ -70,7 +70,10 @@ def agent(t: Tree, v: int, res: Resolver, depth: int = 0, *, scan: bool = True) 
         and not t.children(v, "aux", "aux:tense")
     )
     agent_below = participle and any(t.dep(k) == "obl:agent" for k in t.subtree(v, stop=SLOT_STOP))
-    if t.is_passive(v) or (t.dep(v) == "acl" and participle) or agent_below:
+    head = t.head(v)
+    # "X a été mis en examen et écroué": a bare participle coordinated with a passive shares its auxiliary
+    shared_passive = participle and t.dep(v) == "conj" and head is not None and t.is_passive(head)
+    if t.is_passive(v) or (t.dep(v) == "acl" and participle) or agent_below or shared_passive:
         for k in t.subtree(v, stop=SLOT_STOP):
             if t.dep(k) == "obl:agent" or (
                 t.head(k) == v and t.dep(k).startswith(("obl", "nmod")) and t.prep(k) == "par"

@@ -213,6 +213,16 @@ def _build(
         actors = arguments.noun_actors(t, c.extra[0], res)
     else:
         own = arguments.noun_actors(t, c.trig, res)
+        gov = t.verb_of(c.trig)
+        if not own and c.kind == "noun" and gov is not None and not t.is_passive(gov):
+            # "ont péri lors de l'assaut de la prison par X": the parse hangs the noun's "par" on a
+            # verb that is not passive, which cannot have an agent of its own
+            own = [
+                a
+                for k in t.children(gov, "obl:agent")
+                if k > c.trig and t.prep(k) == "par"
+                for a in res.phrase(t, k)
+            ]
         between = [k for k in t.children(c.trig) if t.prep(k) == "entre"]
         role = c.light.role if c.light else "noun"
         if role == "actor":
@@ -303,7 +313,8 @@ def _build(
     if not actors and stage not in _STATES:
         drop("no-actor")
         return None
-    if event == "SUPPORT" and "support" in c.topics and any(a.sector == "MIL" for a in actors):
+    backing = c.kind == "verb" and t.lemma(c.trig) in lex.backing  # "soutenues par l'aviation russe"
+    if event == "SUPPORT" and ("support" in c.topics or backing) and any(a.sector == "MIL" for a in actors):
         event, mode = "AID", "military"  # an army's "appui" to troops is material
     anchors = [c.pred, c.trig, *c.extra]
     date = event_date(t, anchors, timexes, pub)

@@ -115,6 +115,15 @@ class Tree:
         a parse error, and a reflexive makes the verb pronominal, not passive)."""
         if self.lemma(i) in self.not_passive:
             return False
+        been = any(self.lower(k) == "été" for k in self.children(i, "aux:pass", "aux", "aux:tense"))
+        if not been and (
+            self.reflexive(i) is not None
+            or any(
+                self.toks[k].pos == "PRON" and self.lower(k) in ("se", "s'")
+                for k in self.children(i, "expl:pass", "expl:pv", "expl")
+            )
+        ):
+            return False  # "se sont rassemblés": pronominal, even when the parser calls "être" passive
         if self.children(i, "aux:pass"):
             return True
         if any(self.lemma(k) == "avoir" for k in self.children(i, "aux", "aux:tense")):

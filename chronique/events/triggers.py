@@ -232,6 +232,14 @@ def _try_rule(t: Tree, i: int, rule: Rule, lex: Lexicon, res: Resolver) -> Cand 
     obj = next((k for k in t.children(i, "obj") if k not in skip), None)
     if t.is_passive(i):
         obj = t.child(i, "nsubj:pass") or obj
+    if (
+        obj is None
+        and t.dep(i) == "acl"
+        and t.feats(i).get("VerbForm") == "Part"
+        and t.feats(i).get("Tense") == "Past"
+        and not t.children(i, "aux", "aux:tense", "aux:pass")
+    ):
+        obj = t.head(i)  # "les rebelles appuyés par X": the noun a past participle qualifies is its object
     if obj is None and rule.object in ("actor", "any"):
         obj = loose_object(t, i, res)
     if rule.object == "actor" and (obj is None or not res.is_actor(t, obj)):

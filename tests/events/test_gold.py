@@ -31,7 +31,11 @@ pytestmark = [pytest.mark.shared, pytest.mark.model, pytest.mark.slow]
 LABELS = ROOT / "data" / "labels" / "events-orangesum-fr.yaml"
 #: Seed events found (of 16): the one missed needs an anaphora across sentences ("Neuf pays" named later).
 SEEDS_FLOOR = 15
-#: (split, measure) → F1 floor, about 0.01 under the scores of 2026-11-21, third change (recipients and triggers by
+#: (split, measure) → F1 floor. Dev re-pinned on 2026-11-21 (fourth change) only because the dev half grew
+#: again, from 246 to 366 sentences (20 new articles, labelled before the coder was run on them; they
+#: scored 0.42 / 0.21 at first): 0.72 / 0.56, about 0.01 under dev 0.731 / 0.569 after that change (the
+#: 246 older dev sentences are unchanged at 0.771 / 0.657). Held-out unchanged at 0.620 / 0.360, floors
+#: kept. Before that: about 0.01 under the scores of 2026-11-21, third change (recipients and triggers by
 #: PLOVER category: dev 0.771 / 0.657, held-out 0.620 / 0.360; raised from 0.75 / 0.59 / 0.59 / 0.33,
 #: set under 2026-11-21's second change, actors' countries and sectors: dev 0.763 / 0.604, held-out
 #: 0.606 / 0.343; those raised from 0.75 / 0.55 / 0.58 / 0.31, set under the first change's
@@ -41,8 +45,8 @@ SEEDS_FLOOR = 15
 #: of the state line, and two group nouns with different codes no longer match by their common noun;
 #: see chronique.events.evaluate). Under the old matching the held-out full F1 went 0.371 → 0.388.
 F1_FLOORS = {
-    ("dev", "type"): 0.76,
-    ("dev", "full"): 0.64,
+    ("dev", "type"): 0.72,
+    ("dev", "full"): 0.56,
     ("heldout", "type"): 0.61,
     ("heldout", "full"): 0.35,
 }
