@@ -105,6 +105,7 @@ def run_events(
         anns = {a.id: store.annotation(a) for a in arts}
         pubs = {a.id: store_dates.get(store, a.id) for a in arts}
         stored = _stored_mentions(store, ids) if entities else None
+        versions = store_events.mention_components(store, ids) if stored is not None else {}
         stored_tx = _stored_timexes(store, ids) if timexes else {}
         report.seconds_reading += time.perf_counter() - t
         rows: list[tuple[str, list[Event]]] = []
@@ -146,7 +147,8 @@ def run_events(
             types.update(e.event for e in evs)
             report.ceasefire_events += sum(1 for e in evs if e.ceasefire)
         t = time.perf_counter()
-        report.events += store_events.write(store, run_id, COMPONENT, rows)
+        used = {aid: versions[aid] for aid, _ in rows if aid in versions}
+        report.events += store_events.write(store, run_id, COMPONENT, rows, used)
         report.seconds_writing += time.perf_counter() - t
         report.articles_coded += len(rows)
         if progress:

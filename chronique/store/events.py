@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import asdict, dataclass
 from typing import Any
 
@@ -49,11 +49,28 @@ class StoredEvent:
 
 
 def uncoded(store: Store, component: str) -> list[str]:
-    """Annotated articles not yet coded by ``component``."""
+    """Annotated articles not yet coded by ``component``, or coded with the mentions of another
+    version of the entities stage than the stored one."""
     q = """SELECT a.id FROM articles a JOIN annotations n ON n.article_id = a.id
            LEFT JOIN event_articles e ON e.article_id = a.id
-           WHERE e.article_id IS NULL OR e.component != ? ORDER BY a.rowid"""
+           LEFT JOIN mention_articles m ON m.article_id = a.id
+           WHERE e.article_id IS NULL OR e.component != ?
+              OR (m.component IS NOT NULL AND m.component != e.entities)
+           ORDER BY a.rowid"""
     return [r[0] for r in store.db.execute(q, (component,))]
+
+
+def mention_components(store: Store, ids: Sequence[str]) -> dict[str, str]:
+    """Article id → the version of the entities stage whose mentions are stored for it."""
+    out: dict[str, str] = {}
+    for i in range(0, len(ids), 500):
+        chunk = list(ids[i : i + 500])
+        marks = ",".join("?" * len(chunk))
+        for aid, comp in store.db.execute(
+            f"SELECT article_id, component FROM mention_articles WHERE article_id IN ({marks})", chunk
+        ):
+            out[aid] = comp
+    return out
 
 
 def _actors(actors: Sequence[Actor]) -> str:
@@ -63,8 +80,17 @@ def _actors(actors: Sequence[Actor]) -> str:
     )
 
 
-def write(store: Store, run_id: int, component: str, rows: Sequence[tuple[str, Sequence[Event]]]) -> int:
-    """Replace the events of the articles in ``rows`` in one transaction; return how many were written."""
+def write(
+    store: Store,
+    run_id: int,
+    component: str,
+    rows: Sequence[tuple[str, Sequence[Event]]],
+    entities: Mapping[str, str] | None = None,
+) -> int:
+    """Replace the events of the articles in ``rows`` in one transaction; return how many were written.
+
+    ``entities`` maps article ids to the version of the entities stage whose stored mentions gave
+    the actors (absent: computed on the fly, or none)."""
     ids = [aid for aid, _ in rows]
     n = 0
     try:
@@ -114,8 +140,9 @@ def write(store: Store, run_id: int, component: str, rows: Sequence[tuple[str, S
             )
             n = len(values)
             store.db.executemany(
-                "INSERT OR REPLACE INTO event_articles (article_id, component, events, run_id) VALUES (?,?,?,?)",
-                [(aid, component, len(evs), run_id) for aid, evs in rows],
+                "INSERT OR REPLACE INTO event_articles (article_id, component, events, run_id, entities)"
+                " VALUES (?,?,?,?,?)",
+                [(aid, component, len(evs), run_id, (entities or {}).get(aid, "")) for aid, evs in rows],
             )
     except sqlite3.Error as exc:
         raise StoreError(

@@ -335,6 +335,12 @@ def _m008_embeddings(db: sqlite3.Connection) -> None:
     )
 
 
+def _m009_event_entities(db: sqlite3.Connection) -> None:
+    """Which version of the entities stage gave an article's events their actors: a new one
+    (an upgrade) makes the events stage code the article again (chronique/store/events.py)."""
+    db.execute("ALTER TABLE event_articles ADD COLUMN entities TEXT NOT NULL DEFAULT ''")
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     ("001_core", _m001_core),
     ("002_annotations", _m002_annotations),
@@ -344,4 +350,5 @@ MIGRATIONS: tuple[Migration, ...] = (
     ("007_timexes", _m007_timexes),
     ("006_events", _m006_events),
     ("008_embeddings", _m008_embeddings),
+    ("009_event_entities", _m009_event_entities),
 )

@@ -114,3 +114,21 @@ def test_parquet(store, tmp_path: Path) -> None:
     assert export.write_parquet(export.records(st), out) == 1
     t = pq.read_table(out).to_pylist()
     assert t[0]["actor"][0]["code"] == "FRA" and t[0]["cite_info"]["source_id"] == "rec-7"
+
+
+def test_articles_are_coded_again_when_the_entities_stage_changed(store) -> None:
+    st, art = store
+    with st.db:
+        st.db.execute("INSERT INTO annotations VALUES (?, 'ann', 1, 1, x'00', 1)", (art.id,))
+        st.db.execute(
+            "INSERT INTO mention_articles VALUES (?, 'chronique.entities.v2', 'ann', 0, 1)", (art.id,)
+        )
+    # coded without knowing which mentions: coded again once, then current
+    assert store_events.uncoded(st, "chronique.events.v1") == [art.id]
+    store_events.write(st, 1, "chronique.events.v1", [(art.id, [])], {art.id: "chronique.entities.v2"})
+    assert store_events.uncoded(st, "chronique.events.v1") == []
+    assert store_events.mention_components(st, [art.id]) == {art.id: "chronique.entities.v2"}
+    with st.db:  # an upgrade of the entities stage
+        st.db.execute("UPDATE mention_articles SET component = 'chronique.entities.v3'")
+    assert store_events.uncoded(st, "chronique.events.v1") == [art.id]
+    assert store_events.uncoded(st, "chronique.events.v0") == [art.id]
