@@ -323,15 +323,15 @@ def build(
                 _analyse(settings, store, run_id, report, progress)
             _date_articles(settings, store, run_id, report, progress)
             _tag_times(settings, store, run_id, report, progress)
-            if (
-                settings.annotate
-                and settings.entities
-                and (report.articles_annotated or report.articles_dated or _entities_stale(store))
+            upgraded = settings.annotate and settings.entities and _entities_stale(store)
+            if settings.annotate and settings.entities and (
+                report.articles_annotated or report.articles_dated or upgraded
             ):
                 _entities(settings, store, run_id, report)
             if settings.annotate and settings.events:
                 _events(settings, store, run_id, report, progress)
-            if report.articles_added or report.articles_dated:
+            if report.articles_added or report.articles_dated or upgraded:
+                # stories read the canonical entities: a new entities stage re-clusters them
                 _collection(settings, store, run_id, report)
         except KeyboardInterrupt:
             status = "interrupted"

@@ -111,5 +111,6 @@ def test_a_build_after_an_upgrade_of_the_stage_reads_the_mentions_again(built) -
         assert store_entities.stale(store, COMPONENT)
     report = build([Path(settings.db).parent / "in"], settings)
     assert report.articles_added == 0 and report.entities > 0
+    assert report.stories > 0  # the stories read the entities: clustered again
     with Store(settings.db, readonly=True) as store:
         assert not store_entities.stale(store, COMPONENT)
