@@ -28,6 +28,8 @@ from chronique.events.tree import CLAUSE_DEPS, Tree
 ACTOR_KINDS = frozenset({"person", "role", "government", "org", "group", "country", "demonym"})
 #: How many sentences back a pronoun may find its antecedent.
 PRONOUN_REACH = 3
+#: How many words a group's "de" complement may add to its name ("les dirigeants des 27").
+GROUP_OWNER_SPAN = 5
 #: Share of the article's country mentions its second country needs to be the other side of a
 #: domestic group noun ("le gouvernement ... avec l'Inde" in an article about India and Pakistan).
 RUNNER_UP_SHARE = 0.15
@@ -204,7 +206,13 @@ class Resolver:
         lemma, word = t.forms(i)
         word = word.lstrip("-")
         p = self.lex.pronouns
-        if tok.pos == "PRON" or word in p.get("speaker", ()) or word in p.get("singular", ()):
+        # a word of a name the tagger took for a pronoun ("les Emirats arabes unis" with "unis" a PRON)
+        misread = (
+            tok.pos == "PRON"
+            and not any(word in w or lemma in w for w in p.values())
+            and any(r.kind in ACTOR_KINDS for r in self.refs.at(i))
+        )
+        if not misread and (tok.pos == "PRON" or word in p.get("speaker", ()) or word in p.get("singular", ())):
             return self._pronoun(t, i, word, lemma)
         if lemma in p.get("latest", ()) and any(t.lemma(k) == "ce" for k in t.children(i, "det")):
             return self._from_memory(plural=None)
@@ -266,6 +274,9 @@ class Resolver:
         heads = [i, *t.children(i, "flat:name", "flat")]
         if not self.refs.at(i) and t.lemma(i) not in self.lex.group_nouns:
             heads += t.children(i, "appos")
+            # "le mouvement chiite armé Hezbollah": a name right after a common noun and its adjectives
+            if t.tok(i).pos == "NOUN" and t.word(i)[:1].islower():
+                heads += [k for k in t.children(i, "nmod") if k > i and t.tok(k).pos == "PROPN" and not t.prep(k)]
         own = [
             r
             for h in heads
@@ -364,6 +375,11 @@ class Resolver:
                         code = b.code or b.country
                         if code:
                             break
+                # "un tribunal de Canton", "la police de Minneapolis": the group of a town
+                town = next((r.country for r in self.refs.at(k) if r.kind == "place" and len(r.country) == 3), "")
+                if town and t.prep(k) == "de" and t.head(k) == i:
+                    code = town
+                    break
         vague = lemma in self.lex.no_default_country or lemma in self.lex.person_roles
         if not code:  # a movement with a home country ("les talibans"), wherever the article is
             code = self.lex.group_home.get(lemma) or self.lex.group_home.get(word, "")
@@ -373,6 +389,14 @@ class Resolver:
         for k in sorted(t.children(i, "amod", "flat", "flat:name", "fixed")):
             if k == last + 1:
                 last = k
+        if not code and (lemma in self.lex.no_default_country or word in self.lex.no_default_country):
+            # "ses homologues du Sahel", "les dirigeants des 27": a group of states with no country is
+            # named by its "de" complement
+            for k in t.children(i, "nmod"):
+                sub = t.subtree(k, stop=CLAUSE_DEPS)
+                if t.prep(k) == "de" and min(sub) == last + 1 and len(sub) <= GROUP_OWNER_SPAN:
+                    last = max(sub)
+                    break
         text = t.span_text(first, last)
         return [
             Actor(
@@ -500,6 +524,10 @@ class Resolver:
                 ante = t.head(verb)
                 if ante is not None:
                     found = self.phrase(t, ante) or self._group_ending_at(t, ante)
+                    if not found:  # the parse hung the clause on another noun: "qui" follows its antecedent
+                        found = self._before_relative(t, i)
+                    if len(found) == 1 and t.feats(verb).get("Number") == "Plur" != t.feats(ante).get("Number"):
+                        found = self._plural_antecedent(t, ante) or found
                     return [replace(a, source="relative") for a in found]
             return []
         if word in p.get("speaker", ()) or lemma in p.get("speaker", ()) or feats.get("Person") == "1":
@@ -543,6 +571,28 @@ class Resolver:
                 if (found and (number == "Plur") == plural) or (found and number is None):
                     return [replace(x, source="pronoun") for x in found]
         return self._from_memory(plural=plural, exclude=exclude)
+
+    def _plural_antecedent(self, t: Tree, ante: int) -> list[Actor]:
+        """A plural verb after "qui" hung on one singular noun: its antecedent is the coordination
+        that noun is inside ("X, et son allié Y, dirigé par Z, qui réclament": X and Y)."""
+        for a in t.ancestors(ante):
+            if t.tok(a).pos in ("NOUN", "PROPN") and t.children(a, "conj"):
+                found = self.phrase(t, a)
+                if len(found) > 1:
+                    return found
+        return []
+
+    def _before_relative(self, t: Tree, i: int) -> list[Actor]:
+        """The noun written right before the relative pronoun ``i`` (a comma between them allowed):
+        "des médias qui le critiquent" when the parse hung the clause on "à l'encontre"."""
+        k = i - 1
+        if k >= t.lo and t.lower(k) == ",":
+            k -= 1
+        while k >= t.lo and t.tok(k).pos == "ADJ":
+            k -= 1
+        if k < t.lo or t.tok(k).pos not in ("NOUN", "PROPN"):
+            return []
+        return self.phrase(t, k)
 
     def _from_memory(self, plural: bool | None, exclude: set[str] | None = None) -> list[Actor]:
         for sent, actors, pl in reversed(self.memory):

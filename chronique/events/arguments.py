@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from chronique.events.actors import Resolver
 from chronique.events.model import Actor
-from chronique.events.tree import Tree
+from chronique.events.tree import CLAUSE_DEPS, Tree
 from chronique.events.triggers import Cand, loose_object
 
 #: How deep a subject is inherited (infinitive → its verb → ...).
@@ -236,14 +236,18 @@ def _event_noun_actor(t: Tree, k: int, res: Resolver, depth: int, *, own_only: b
     return []
 
 
-def noun_actors(t: Tree, n: int, res: Resolver) -> list[Actor]:
+def noun_actors(t: Tree, n: int, res: Resolver, *, de: str | None = None) -> list[Actor]:
+    """Who acts in event noun ``n``: "par X", "entre X et Y", its "de X" when the noun's ``de`` (or
+    the one its topics chose) is the actor, a nationality adjective."""
     nr = res.lex.nouns.get(t.lemma(n)) or res.lex.nouns.get(t.lower(n))
+    if de is None or nr is None:  # a noun of several words ("coup d'État"): its "de" is its own
+        de = nr.de if nr is not None else ""
     out: list[Actor] = []
     for k in t.children(n):
         p = t.prep(k)
         if (
             p == "par"
-            or (p == "de" and nr is not None and nr.de == "actor" and t.dep(k) == "nmod")
+            or (p == "de" and de == "actor" and t.dep(k) == "nmod")
             or p == "entre"
         ):
             out += res.phrase(t, k)
@@ -253,6 +257,14 @@ def noun_actors(t: Tree, n: int, res: Resolver) -> list[Actor]:
                 for g in t.children(k, "nmod", "obl"):
                     if t.prep(g) == "par":
                         out += res.phrase(t, g)
+    h = t.head(n)
+    if not out and h is not None and t.dep(n) == "nmod" and t.prep(n) == "de" and t.tok(h).pos == "NOUN":
+        # "l'usage de gaz lacrymogène par la police": "par X" hung on the noun the event completes
+        for g in t.children(h, "nmod", "obl"):
+            if g > n and t.prep(g) == "par":
+                out += res.phrase(t, g)
+    if not out:  # "une réunion du comité, à laquelle ont participé X": the light verb of a relative
+        out += _relative_light_verb(t, n, res)
     if not out:  # "les frappes, (qui ont été) conduites par X"
         for k in t.children(n, "acl", "acl:relcl"):
             if t.lemma(k) in res.lex.light_verbs:
@@ -268,6 +280,55 @@ def noun_actors(t: Tree, n: int, res: Resolver) -> list[Actor]:
     return out
 
 
+def _relative_light_verb(t: Tree, n: int, res: Resolver) -> list[Actor]:
+    """The subject of a light verb whose complement is a relative pronoun standing for event noun
+    ``n`` ("une réunion ..., à laquelle ont participé les ministres"), whatever the parse hung the
+    relative clause on: the pronoun comes right after the noun's phrase."""
+    relative = res.lex.pronouns.get("relative", frozenset())
+    phrase = set(t.subtree(n, stop=CLAUSE_DEPS))
+    for p in range(max(phrase) + 1, min(t.hi, max(phrase) + 4)):
+        if t.tok(p).pos == "PRON" and (t.lemma(p) in relative or t.lower(p) in relative):
+            v = t.verb_of(p)
+            if v is None or p > v:
+                return []
+            for lv in res.lex.light_verbs.get(t.lemma(v), ()):
+                if lv.role == "actor" and lv.prep and lv.prep == t.prep(p):
+                    s = t.child(v, "nsubj")
+                    return res.phrase(t, s) if s is not None and s > p else []
+            return []
+        if t.tok(p).pos not in ("PUNCT", "ADP"):
+            return []
+    return []
+
+
+#: How far after an event noun a "de X" the parse hung elsewhere is looked for.
+LOOSE_DE_SPAN = 16
+
+
+def loose_de(t: Tree, n: int, res: Resolver) -> list[Actor]:
+    """The "de X" of event noun ``n`` written after other complements, which the parse hung on one
+    of them or on the verb ("l'inculpation pour fraude et corruption de X"): the first "de" phrase
+    in the next words that has a determiner or is a name ("de X", "du ministre"; not "d'État",
+    "de fraude") and names an actor, before a verb or a clause break."""
+    for k in range(n + 1, min(t.hi, n + 1 + LOOSE_DE_SPAN)):
+        tok = t.tok(k)
+        if tok.pos in ("VERB", "AUX") or (tok.pos == "PUNCT" and t.word(k) in (";", ":", "?", "!", ".")):
+            return []
+        if t.lower(k) in res.lex.pronouns.get("relative", ()):
+            return []
+        if tok.pos not in ("NOUN", "PROPN") or t.prep(k) != "de":
+            continue
+        h = t.head(k)
+        if h is None or not (n <= h < k or h == t.head(n)):
+            continue  # hung on the noun's phrase, the words after it or its verb; not before
+        contracted = any(t.lower(c) in ("du", "des") for c in t.children(k, "case"))
+        if tok.pos == "PROPN" or contracted or t.children(k, "det"):
+            found = res.phrase(t, k)
+            if found:
+                return found
+    return []
+
+
 #: Relations a recipient is not looked for across.
 SLOT_STOP = ("acl:relcl", "parataxis", "ccomp", "csubj", "conj", "advcl", "acl")
 
@@ -281,12 +342,21 @@ def slot(t: Tree, pred: int, slot: str, res: Resolver, c: Cand, subj: list[Actor
         return subj
     if slot == "obj":
         k = t.child(pred, "nsubj:pass") if t.is_passive(pred) else None
-        if k is None and t.dep(pred) == "acl" and t.feats(pred).get("Tense") == "Past":
+        if (
+            k is None
+            and t.dep(pred) == "acl"
+            and t.feats(pred).get("Tense") == "Past"
+            and not t.children(pred, "aux", "aux:tense")  # "X l'a qualifié" hung on a noun is a clause
+        ):
             k = t.head(pred)
             if k is not None and not res.np(t, k):  # "la mort du général X, tué": the general
                 k = next((n for n in t.children(k, "nmod") if t.prep(n) == "de" and res.np(t, n)), k)
+        if k is None and t.dep(pred) == "advcl":  # "..., rivales de X, appuyé lui par Y": X
+            k = detached_participle_noun(t, pred)
         if k is None:
             k = next((o for o in t.children(pred, "obj") if o not in skip and t.reflexive(pred) != o), None)
+        if k is None:  # "arrêtant ou écartant ses rivaux": coordinated verbs share the object after them
+            k = shared_object(t, pred, skip)
         if k is None:  # "montrer du doigt X": the parse hangs X on the trigger's fixed word
             k = next((n for e in c.extra for n in t.children(e, "nmod") if not t.prep(n) and n > e), None)
         if k is None:
@@ -305,6 +375,13 @@ def slot(t: Tree, pred: int, slot: str, res: Resolver, c: Cand, subj: list[Actor
                 found = res.owner(t, k)
                 if found:
                     return found
+        obj = t.child(pred, "obj")
+        for k in t.children(pred, "obl", "nmod"):
+            # "fustigé le rapprochement entre X et Y": the parse hung the object's "entre" on the verb
+            if obj is not None and k > obj and t.prep(k) == "entre":
+                found = between(t, k, res)
+                if found:
+                    return found
         return []
     words = slot.replace("'", "' ").split()
     acting = slot not in res.lex.place_prepositions
@@ -316,6 +393,72 @@ def slot(t: Tree, pred: int, slot: str, res: Resolver, c: Cand, subj: list[Actor
             if found:
                 return found
     return []
+
+
+def detached_participle_noun(t: Tree, v: int) -> int | None:
+    """The noun a past participle with an agent, set off by a comma, is said of (the one acted on):
+    the last noun before the comma that agrees with it ("les forces de X, rivales de Y, appuyé lui
+    par Z": Y, masculine singular like "appuyé"). Such a participle has no object: a pronoun after
+    it is emphatic ("appuyé lui par Z")."""
+    f = t.feats(v)
+    if f.get("VerbForm") != "Part" or f.get("Tense") != "Past" or t.children(v, "aux", "aux:tense", "aux:pass"):
+        return None
+    if not any(t.dep(k) == "obl:agent" or t.prep(k) == "par" for k in t.subtree(v, stop=SLOT_STOP)):
+        return None
+    first = min(t.subtree(v))
+    if first - 1 < t.lo or t.lower(first - 1) != ",":
+        return None
+    for k in range(first - 2, max(t.lo, first - 6) - 1, -1):
+        if t.tok(k).pos not in ("NOUN", "PROPN"):
+            continue
+        g = t.feats(k)
+        if all(g.get(x) in (None, f.get(x)) for x in ("Number", "Gender") if f.get(x)):
+            return k
+        return None
+    return None
+
+
+def crowd(t: Tree, pred: int, res: Resolver, actors: list[Actor]) -> list[Actor]:
+    """The crowd (topic ``crowd``) named before the act or in its clause, for crowd control that
+    names no target: "des heurts entre manifestants et policiers, qui ont tiré des gaz
+    lacrymogènes", "ont tiré des gaz lacrymogènes pour disperser les manifestants"; not a crowd
+    after it outside its clause or as the subject of a clause of its own ("..., les manifestants
+    étant bloqués")."""
+    words = {e[0] for e in res.lex.topics.get("crowd", ()) if len(e) == 1}
+    own = set(t.subtree(pred))
+    for k in t.tokens():
+        if k > pred and (k not in own or t.dep(k).startswith("nsubj")):
+            continue  # after the act: only in its clause, and not the subject of a clause of its own
+        if t.tok(k).pos == "NOUN" and (t.lemma(k) in words or t.lower(k) in words):
+            found = [a for a in res.np(t, k) if all(a.canonical != b.canonical for b in actors)]
+            if found:
+                return found
+    return []
+
+
+def between(t: Tree, k: int, res: Resolver) -> list[Actor]:
+    """The parties of "entre X et Y" headed by ``k``, also when the parse hung Y on X's complement
+    ("entre l'armée du pays et les rebelles")."""
+    out = res.phrase(t, k)
+    for j in t.subtree(k, stop=("acl:relcl", "acl", "parataxis", "advcl", "ccomp")):
+        if j != k and t.dep(j) == "conj" and t.tok(j).pos in ("NOUN", "PROPN"):
+            out += [a for a in res.np(t, j) if a not in out]
+    return out
+
+
+def shared_object(t: Tree, v: int, skip: set[int] | frozenset[int] = frozenset()) -> int | None:
+    """The object of the verb coordinated right after ``v`` with nothing but a conjunction, commas
+    or adverbs between them, which both verbs share ("X a arrêté puis emprisonné Y", "emprisonnant
+    ou écartant ses détracteurs")."""
+    if t.children(v, "obj", "ccomp", "xcomp") or t.is_passive(v):
+        return None
+    for j in t.children(v, "conj"):
+        if j <= v or t.tok(j).pos != "VERB" or t.children(j, "nsubj", "nsubj:pass"):
+            continue
+        gap = range(max(t.subtree(v, stop=("conj",))) + 1, min(t.subtree(j)))
+        if all(t.tok(k).pos in ("CCONJ", "PUNCT", "ADV") for k in gap):
+            return next((o for o in t.children(j, "obj") if o not in skip), None)
+    return None
 
 
 def noun_slot(t: Tree, c: Cand, slot: str, res: Resolver) -> list[Actor]:

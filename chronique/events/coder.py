@@ -24,7 +24,15 @@ from chronique.events.lexicon import Lexicon
 from chronique.events.model import Actor, Dropped, Event, Place
 from chronique.events.names import fold
 from chronique.events.tree import Tree
-from chronique.events.triggers import Cand, cop_cand, noun_cand, subject_cand, verb_cand
+from chronique.events.triggers import (
+    Cand,
+    cop_cand,
+    noun_cand,
+    quotation,
+    subject_cand,
+    verb_cand,
+    verb_lemmas,
+)
 from chronique.models import Article
 from chronique.stages.annotate import Annotation
 from chronique.stages.dating import PubDate
@@ -46,6 +54,9 @@ _STATES = frozenset({"in-force", "collapsed", "violated", "declared"})
 #: Event nouns whose "sur" names the subject matter ("un accord sur X", "des pourparlers sur X"),
 #: not the party acted on ("des frappes sur X", "une enquête sur X", "des pressions sur X").
 _TOPIC_SUR = frozenset({"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "REJECT", "RETREAT", "COOPERATE"})
+#: Event types that act against someone: the owner of the thing or act they target is the recipient
+#: ("la condamnation de l'offensive engagée par X").
+_AGAINST = frozenset({"ACCUSE", "ASSAULT", "COERCE", "SANCTION", "THREATEN", "REJECT"})
 _PURPOSE = frozenset({"pour", "afin", "de", "à", "afin de", "en vue de"})
 
 
@@ -90,8 +101,13 @@ def _candidates(t: Tree, lex: Lexicon, res: Resolver) -> list[Cand]:
             continue
         pos = t.tok(i).pos
         c = None
-        if pos == "VERB" or (pos in ("ADV", "ADJ", "NOUN") and t.children(i, "aux:tense", "aux:pass")):
-            c = verb_cand(t, i, lex, res)  # a participle the tagger missed: it has an auxiliary
+        if pos == "VERB" or (
+            pos in ("ADV", "ADJ", "NOUN")
+            and (t.children(i, "aux:tense", "aux:pass") or (pos == "ADJ" and t.reflexive(i) is not None))
+        ):
+            # a participle the tagger missed: it has an auxiliary; a verb tagged as an adjective
+            # has a reflexive pronoun ("X s'indigne")
+            c = verb_cand(t, i, lex, res)
         if c is None and pos in ("NOUN", "ADJ", "PROPN"):
             c = cop_cand(t, i, lex, res)
         if c is None and pos in ("NOUN", "PROPN"):
@@ -200,6 +216,8 @@ def _build(
                     break
             if not recipients and "obj" in rule.recipient and c.content:
                 recipients = arguments.fallback_objects(t, c.pred, c, res)
+        if rule.reports:  # a critical verb reporting a quotation: speaker → the one actor it names
+            actors, recipients = _critic(t, c.pred, res, actors, recipients)
         if rule.needs_agent and not actors:
             drop("no-agent")
             return None
@@ -212,7 +230,11 @@ def _build(
     elif c.kind == "subject":
         actors = arguments.noun_actors(t, c.extra[0], res)
     else:
-        own = arguments.noun_actors(t, c.trig, res)
+        de = _noun_de(c)
+        possessive = any(t.feats(k).get("Poss") == "Yes" for k in t.children(c.trig, "det"))
+        if de == "actor" and possessive and c.event in _AGAINST:
+            de = "recipient"  # "sa condamnation de X": the possessive is who acts, "de X" the one acted on
+        own = arguments.noun_actors(t, c.trig, res, de=de)
         gov = t.verb_of(c.trig)
         if not own and c.kind == "noun" and gov is not None and not t.is_passive(gov):
             # "ont péri lors de l'assaut de la prison par X": the parse hangs the noun's "par" on a
@@ -243,7 +265,7 @@ def _build(
             if slot == "sur" and c.event in _TOPIC_SUR:
                 continue  # "un accord sur le Brexit": what it is about, not a party
             recipients = arguments.noun_slot(t, c, slot, res)
-        if c.noun is not None and c.noun.de == "recipient" and not recipients:
+        if c.noun is not None and de == "recipient" and not recipients:
             holders = [c.trig] + [
                 k for k in t.children(c.trig) if t.prep(k) == "par"
             ]  # "l'arrestation par X de Y"
@@ -254,6 +276,15 @@ def _build(
                 if t.prep(k) == "de"
                 for a in res.phrase(t, k)
             ]
+            if not recipients:  # "l'inculpation pour espionnage de X": the parse hung "de X" elsewhere
+                recipients = arguments.loose_de(t, c.trig, res)
+        if c.noun is not None and de and " " not in c.noun.lemma and not recipients and c.event in _AGAINST:
+            # "sa condamnation de l'offensive engagée par X", "l'attaque du convoi de l'armée": the
+            # "de" complement is a thing or an act, whose owner is the one acted against
+            k = next((k for k in t.children(c.trig, "nmod") if t.prep(k) == "de"), None)
+            if k is not None and not res.phrase(t, k):
+                recipients = res.owner(t, k)
+        if c.noun is not None and de == "recipient":
             recipients = [r for r in recipients if all(r.canonical != a.canonical for a in actors)]
         if c.kind == "noun":
             if not (own or recipients):
@@ -271,6 +302,8 @@ def _build(
         if c.noun is not None and c.noun.needs_recipient and not recipients:
             drop("no-recipient")
             return None
+    if not recipients and c.event == "COERCE" and "crowd_control" in c.topics:
+        recipients = arguments.crowd(t, c.pred, res, actors)  # gas fired at the crowd the sentence names
     actors = _precise([a for a in actors if a.canonical], lex)
     recipients = _precise(
         [r for r in recipients if r.canonical and all(r.canonical != a.canonical for a in actors)], lex
@@ -344,6 +377,17 @@ def _build(
         rule=c.rule_id,
         context=fl.context(),
     )
+
+
+def _noun_de(c: Cand) -> str:
+    """Whom a noun's "de X" names, as its topics decide: "la condamnation de l'UE" is the EU's
+    disapproval, "la condamnation à mort de X" (a penalty) is X's sentence."""
+    if c.noun is None:
+        return ""
+    for topic, ch in c.noun.if_topic:
+        if topic in c.topics:
+            return ch.get("de", c.noun.de)
+    return c.noun.de
 
 
 def _share_recipients(pairs: list[tuple[Cand, Event]]) -> list[Event]:
@@ -479,6 +523,45 @@ def _merge(events: list[Event]) -> list[Event]:
     return out
 
 
+# -- critical verbs reporting a quotation -----------------------------------------------------------
+
+
+def _quote_speaker(t: Tree, v: int, quote: set[int], res: Resolver) -> list[Actor]:
+    """The speaker written after the verb that follows its quotation ('«...», a dénoncé l\'ONG X'),
+    which the parser often takes for an object or a subject."""
+    if not quote or min(quote) > v:
+        return []
+    for k in range(v + 1, t.hi):  # the first actor after the verb, before another verb
+        if k in quote or t.tok(k).pos == "VERB" or (t.tok(k).pos == "PRON" and t.head(k) == v):
+            break  # '«...», confie-t-elle au journal': the speaker is the pronoun, found elsewhere
+        if t.tok(k).pos in ("NOUN", "PROPN") and not t.prep(k) and not t.children(k, "case"):
+            found = res.phrase(t, k)
+            if found:
+                return found
+    return []
+
+
+def _critic(
+    t: Tree, v: int, res: Resolver, actors: list[Actor], recipients: list[Actor]
+) -> tuple[list[Actor], list[Actor]]:
+    """A critical verb ("dénoncer", "fustiger", "s'insurger"...) that reports a quotation or a
+    "que" clause: an accusation by the speaker against whom the quotation is about, when it names
+    exactly one actor other than the speaker (else none). Without a quotation, the rule's slots stand."""
+    parts = quotation(t, v)
+    if not parts:
+        return actors, recipients
+    speaker = _quote_speaker(t, v, set().union(*(q for _, q in parts)), res) or actors
+    named: list[Actor] = []
+    for qt, quote in parts:
+        for k in sorted(quote):
+            if qt.tok(k).pos not in ("NOUN", "PROPN") or qt.dep(k) in ("flat:name", "flat", "appos", "amod"):
+                continue
+            for a in res.np(qt, k, remember=False):
+                if a.canonical and all(fold(a.canonical) != fold(b.canonical) for b in [*speaker, *named]):
+                    named.append(a)
+    return speaker, named if len(named) == 1 else []
+
+
 # -- memory: speakers and subjects -----------------------------------------------------------------
 
 
@@ -486,8 +569,14 @@ def _speaker(t: Tree, trees: list[Tree], res: Resolver, lex: Lexicon) -> tuple[A
     for tree in (t, *trees[t.index + 1 : t.index + 2]):
         found: list[Actor] = []
         for i in tree.tokens():
-            if tree.lemma(i) in lex.reporting and tree.tok(i).pos == "VERB":
+            forms = verb_lemmas(tree, i)
+            if tree.tok(i).pos == "VERB" and any(f in lex.reporting or f in lex.critics for f in forms):
                 k = tree.child(i, "nsubj")
+                # '"...", a dénoncé l'ONG X': the speaker after the verb that follows its quotation
+                quoted = set().union(*(q for _, q in quotation(tree, i)))
+                after = _quote_speaker(tree, i, quoted, res)
+                if after:  # the verb that follows the quotation: the strongest evidence
+                    return tuple(after)
                 if k is not None and tree.feats(k).get("Person") != "1":
                     found = res.phrase(tree, k) or found
                 elif k is None:  # '"...", a affirmé le ministre X': an inverted subject

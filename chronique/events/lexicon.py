@@ -40,6 +40,7 @@ RULE_KEYS = frozenset(
         "place_recipient",
         "finite",
         "no_infinitive",
+        "reports",
     }
 )
 NOUN_KEYS = frozenset(
@@ -75,6 +76,7 @@ class Rule:
     place_recipient: bool = False
     finite: bool = False
     no_infinitive: bool = False
+    reports: bool = False  # a critical verb that can report a quotation or a "que" clause
 
     @property
     def id(self) -> str:
@@ -118,6 +120,7 @@ class SubjectEvent:
 class Lexicon:
     code: str
     reporting: frozenset[str] = frozenset()
+    critics: frozenset[str] = frozenset()  # verbs with a `reports` rule: they speak, critically
     control: frozenset[str] = frozenset()
     backing: frozenset[str] = frozenset()
     verbal_types: frozenset[str] = frozenset()
@@ -226,6 +229,7 @@ def _rule(lemma: str, d: dict[str, Any], code: str) -> Rule:
         place_recipient=bool(d.get("place_recipient", False)),
         finite=bool(d.get("finite", False)),
         no_infinitive=bool(d.get("no_infinitive", False)),
+        reports=bool(d.get("reports", False)),
     )
 
 
@@ -320,6 +324,7 @@ def load(code: str = "fr") -> Lexicon:
                 lemma, str(v.get("role", "actor")), with_, str(v.get("prep", "")), _tuple(v.get("only"))
             )
             lex.light_verbs[lv.lemma] = (*lex.light_verbs.get(lv.lemma, ()), lv)
+    lex.critics = frozenset(lemma for lemma, rules in lex.verbs.items() if any(r.reports for r in rules))
     subject = []
     for stage, v in (d.get("subject_events") or {}).items():
         verbs = tuple(tuple(str(x).lower().split()) for x in v.get("verbs", []))

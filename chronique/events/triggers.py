@@ -96,6 +96,13 @@ def topics_of(t: Tree, heads: list[int], lex: Lexicon, extra: Sequence[int] = ()
     return found
 
 
+def _words_topics(words: set[str], lex: Lexicon) -> set[str]:
+    found: set[str] = set()
+    for w in words:
+        found |= lex.topic_words.get(w, frozenset())
+    return found | {name for name, entry in lex.topic_phrases if all(w in words for w in entry)}
+
+
 def _thing(t: Tree, k: int, res: Resolver) -> bool:
     """Neither an actor nor a place: what an act is about."""
     return not res.is_actor(t, k) and not any(r.kind == "place" for r in res.refs.at(k))
@@ -167,9 +174,32 @@ def _has_with(t: Tree, v: int, words: tuple[str, ...]) -> list[int]:
     return []
 
 
-def verb_cand(t: Tree, i: int, lex: Lexicon, res: Resolver) -> Cand | None:
+#: Endings of a French infinitive: a verb's lemma without one is a form the lemmatizer left as
+#: written ("demande", "réclame", "dénoncent").
+_INFINITIVE = ("er", "ir", "re", "oir", "ïr")
+
+
+def verb_lemmas(t: Tree, i: int) -> tuple[str, ...]:
+    """The lemma, the word, and the infinitive a conjugated form left by the lemmatizer stands
+    for ("réclame" → "réclamer", "invitent" → "inviter")."""
     lemma, word = t.forms(i)
-    rules = lex.verbs.get(lemma) or lex.verbs.get(word) or ()
+    out = [lemma, word]
+    finite = t.feats(i).get("VerbForm") == "Fin" or (t.tok(i).pos == "ADJ" and t.reflexive(i) is not None)
+    if not lemma.endswith(_INFINITIVE) and finite:
+        for w in (lemma, word):
+            if w.endswith("ent") and len(w) > 5:
+                out.append(w[:-2] + "r")
+            elif w.endswith("e") and len(w) > 3:
+                out.append(w + "r")
+    return tuple(out)
+
+
+def verb_cand(t: Tree, i: int, lex: Lexicon, res: Resolver) -> Cand | None:
+    rules: tuple[Rule, ...] = ()
+    for form in verb_lemmas(t, i):
+        rules = lex.verbs.get(form, ())
+        if rules:
+            break
     for rule in rules:
         c = _try_rule(t, i, rule, lex, res)
         if c is not None:
@@ -255,6 +285,9 @@ def _try_rule(t: Tree, i: int, rule: Rule, lex: Lexicon, res: Resolver) -> Cand 
         topics |= topics_of(
             t, [k for k in clause_of(t, i) if k != i and k not in skip and t.dep(k) != "punct"], lex
         ) & {"ceasefire", "yield", "meet", "assist"}
+    if rule.reports:  # what a quotation the verb reports is about ('«... une mascarade», a réagi X')
+        for qt, quote in quotation(t, i):
+            topics |= _words_topics({w for k in quote for w in qt.forms(k)}, lex)
     if rule.topic and not (topics & set(rule.topic)):
         return None
     if rule.object_topic and (obj is None or not (_phrase_topics(t, obj, lex) & set(rule.object_topic))):
@@ -477,3 +510,68 @@ def _participle_of(lemma: str, word: str, form: str) -> bool:
     """Does the participle ``form`` ("respecté") belong to the verb ``lemma`` ("respecter")?"""
     stem = form[:-1] if form.endswith(("é", "i", "u")) else form
     return word.startswith(stem[: max(3, len(stem) - 1)]) or lemma.startswith(stem[: max(3, len(stem) - 1)])
+
+
+# -- quotations ----------------------------------------------------------------------------------
+
+#: Quotation marks (the cleaner keeps typographic ones; the model sees plain ones).
+_QUOTES = frozenset({'"', "«", "»", "“", "”"})
+
+
+#: Words that may stand between a quotation and the verb that reports it ('«...», a-t-il dénoncé').
+_BETWEEN = frozenset({"PUNCT", "AUX", "PRON", "ADV"})
+
+
+def quotation(t: Tree, v: int) -> list[tuple[Tree, set[int]]]:
+    """The words of the quotation or the "que" clause verb ``v`` reports, read from the quotation
+    marks rather than the parse, which often hangs a quotation anywhere: a quotation that ends right
+    before the verb ('«...», a fustigé X', '«...», s\'est-il insurgé'), also when the segmenter made it
+    a sentence of its own; a quoted clause right after the verb ('X a dénoncé : «...»'); a "que"
+    clause ('X s\'indigne que...'). Each part comes with the tree of the sentence it is in."""
+    quotes = [k for k in range(t.lo, t.hi) if t.lower(k) in _QUOTES]
+    out: set[int] = set()
+    before = [k for k in quotes if k < v]
+    # a verb that reports what precedes it is conjugated: not "Accusé de..., X a..."
+    told = t.feats(v).get("VerbForm") == "Fin" or bool(t.children(v, "aux:tense"))
+    if told and all(t.tok(k).pos in _BETWEEN for k in range(before[-1] + 1 if before else t.lo, v)):
+        if len(before) >= 2:
+            out.update(range(before[0] + 1, before[-1]))
+        elif before or t.index > 0:
+            parts = _cut_quotation(t, before[-1] if before else None)
+            if parts:
+                return parts
+    after = [k for k in quotes if k > v]
+    lead = set(t.children(v, "aux", "aux:tense")) | {k for k in t.children(v) if t.tok(k).pos == "ADV"}
+    adjacent = all(t.tok(k).pos == "PUNCT" or k in lead for k in range(v + 1, after[0])) if after else False
+    if not out and len(after) >= 2 and adjacent:
+        inside = range(after[0] + 1, after[1])
+        if any(t.tok(k).pos in ("VERB", "AUX") for k in inside):  # a clause, not a quoted name for a thing
+            out.update(inside)
+    for k in t.children(v, "ccomp", "advcl"):
+        if {t.lower(m) for m in t.children(k, "mark")} & {"que", "qu'"}:
+            out.update(t.subtree(k))
+    return [(t, out)] if out else []
+
+
+#: How many sentences back a quotation the segmenter cut may open.
+_QUOTE_SENTENCES = 3
+
+
+def _cut_quotation(t: Tree, close: int | None) -> list[tuple[Tree, set[int]]]:
+    """A quotation the segmenter cut into sentences, closing at ``close`` in ``t`` (or at the end of
+    the sentence before): its parts back to the opening mark, or nothing when none is found."""
+    parts: list[tuple[Tree, set[int]]] = [(t, set(range(t.lo, close)))] if close is not None else []
+    closed = close is not None
+    for j in range(t.index - 1, max(-1, t.index - 1 - _QUOTE_SENTENCES), -1):
+        prev = Tree(t.ann, j, t.not_passive)
+        marks = [k for k in range(prev.lo, prev.hi) if prev.lower(k) in _QUOTES]
+        hi = prev.hi
+        if not closed:  # the sentence before must end with the closing mark
+            if not marks or any(prev.tok(k).pos != "PUNCT" for k in range(marks[-1], prev.hi)):
+                return []
+            hi, marks, closed = marks[-1], marks[:-1], True
+        if marks:
+            parts.append((prev, set(range(marks[-1] + 1, hi))))
+            return parts
+        parts.append((prev, set(range(prev.lo, hi))))
+    return []

@@ -54,3 +54,13 @@ def test_actor_tables_are_iso_codes() -> None:
         assert len(iso) == 3 and iso.isupper()
     for s in data["seats"]:
         assert len(s["country"]) == 3
+
+
+def test_critical_verbs_accuse() -> None:
+    lex = load("fr")
+    assert {"dénoncer", "fustiger", "insurger", "indigner", "accuser"} <= lex.critics
+    for lemma in lex.critics:
+        assert all(r.event == "ACCUSE" for r in lex.verbs[lemma] if r.reports), lemma
+        # a reporting verb accuses only when what it reports is scorn
+        if lemma in lex.reporting:
+            assert all(r.topic == ("scorn",) for r in lex.verbs[lemma] if r.reports), lemma

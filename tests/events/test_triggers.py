@@ -1,0 +1,82 @@
+"""Triggers on invented sentences: critical verbs that report a quotation or a "que" clause (the
+speaker accuses the one actor the quotation names), verbs the lemmatizer left conjugated, and a few
+triggers added from corpus frequency.
+
+People are invented; countries and organisations are real (they are language data).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from chronique.stages.annotate import load_model
+from tests.events.helpers import code, one
+
+pytestmark = pytest.mark.model
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_model()
+
+
+def test_a_quotation_before_a_critical_verb_is_the_speakers_accusation(nlp) -> None:
+    text = '"Cette loi est une honte pour la Pologne", s\'est insurgé le député Tomasz Nowak.'
+    ev = one(code(nlp, text), "ACCUSE")
+    assert ev.mode == "disapprove"
+    assert [a.canonical for a in ev.actor] == ["Tomasz Nowak"]
+    assert [a.code for a in ev.recipient] == ["POL"]
+
+
+def test_the_speaker_after_a_quotation_cut_by_the_segmenter(nlp) -> None:
+    text = '"Le gouvernement syrien affame sa population", a dénoncé l\'ONG Amnesty International.'
+    ev = one(code(nlp, text), "ACCUSE")
+    assert "Amnesty" in ev.actor[0].canonical and len(ev.actor) == 1
+
+
+def test_a_quotation_naming_two_actors_has_no_recipient(nlp) -> None:
+    text = '"Paris et Berlin ont trahi leurs promesses", a fustigé le ministre grec Nikos Papadakis.'
+    ev = one(code(nlp, text), "ACCUSE")
+    assert [a.canonical for a in ev.actor] == ["Nikos Papadakis"]
+    assert ev.recipient == ()
+
+
+def test_a_que_clause_after_a_critical_verb(nlp) -> None:
+    text = "L'opposant Karim Benali s'indigne que le régime algérien refuse toute élection libre."
+    evs = code(nlp, text)
+    ev = one(evs, "ACCUSE")
+    assert [a.canonical for a in ev.actor] == ["Karim Benali"]
+    assert [a.code for a in ev.recipient] == ["DZA"]
+    assert not [e for e in evs if e.event == "REJECT"]  # what is criticised is not a second event
+
+
+def test_a_reporting_verb_after_a_quotation_of_scorn(nlp) -> None:
+    text = '"Ce procès contre la Biélorussie est une mascarade", a réagi l\'avocat Paul Rivière.'
+    ev = one(code(nlp, text), "ACCUSE")
+    assert [a.canonical for a in ev.actor] == ["Paul Rivière"]
+    assert [a.code for a in ev.recipient] == ["BLR"]
+    plain = '"Ce procès contre la Biélorussie commence lundi", a déclaré l\'avocat Paul Rivière.'
+    assert not [e for e in code(nlp, plain) if e.event == "ACCUSE"]
+
+
+def test_a_critical_verb_with_an_object_keeps_its_slots(nlp) -> None:
+    ev = one(code(nlp, "Le ministre Pierre Lenoir a dénoncé la décision de la Turquie."), "ACCUSE")
+    assert [a.code for a in ev.recipient] == ["TUR"]
+
+
+def test_a_verb_the_lemmatizer_left_conjugated(nlp) -> None:
+    ev = one(code(nlp, "Le syndicat CGT réclame une hausse des salaires au gouvernement."), "REQUEST")
+    assert ev.actor and ev.actor[0].canonical == "CGT"
+
+
+@pytest.mark.parametrize(
+    ("text", "etype"),
+    [
+        ("La militante Greta Lind a réprimandé les dirigeants européens.", "ACCUSE"),
+        ("Des heurts entre manifestants et policiers ont éclaté samedi à Alger.", "ASSAULT"),
+        ("Le gouvernement italien a assoupli les restrictions de circulation.", "CONCEDE"),
+        ("Le parquet a requis dix ans de prison contre l'ancien maire.", "ACCUSE"),
+    ],
+)
+def test_triggers_added_from_corpus_frequency(nlp, text: str, etype: str) -> None:
+    assert one(code(nlp, text), etype).actor
