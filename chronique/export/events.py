@@ -5,7 +5,9 @@ Field names are PLOVER's (``event``, ``mode``, ``context``, ``actor``, ``recipie
 ``date``, ``date_precision``, ``event_text``, ``text``, ``negated``, ``future``, ``hypothetical``,
 ``quad``, ``confidence``) plus ``cite_info`` (article id, the input's own id, the sentence's offsets
 in the cleaned body, outlet, url, language). Actors are objects ``{entity_text, canonical, code,
-sector}``; CSV writes them as JSON in their cell.
+sector}``; CSV writes them as JSON in their cell. The same event read in the same sentence of
+several articles (wire copies) is one record by default, ``n_articles`` saying in how many and
+``copies`` citing the others (:func:`merge_copies`).
 """
 
 from __future__ import annotations
@@ -14,14 +16,16 @@ import csv
 import io
 import json
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import IO, Any
 
 from chronique.errors import ChroniqueError
 from chronique.events.ceasefire import Track
+from chronique.events.model import Actor, Event
 from chronique.store import Store
 from chronique.store import events as store_events
-from chronique.store.events import StoredEvent
+from chronique.store.events import Cite, StoredEvent
 from chronique.store.fts import terms
 
 #: The formats ``chronique events`` writes.
@@ -47,7 +51,54 @@ COLUMNS = (
     "confidence",
     "ceasefire",
     "cite_info",
+    "n_articles",
+    "copies",
 )
+
+#: What ``records`` does with the same event read in copies of one dispatch: ``merge`` them into
+#: one record citing every article (the default), or ``keep`` one record per article.
+COPIES = ("merge", "keep")
+
+
+def copy_key(e: Event) -> tuple[Any, ...]:
+    """What makes two coded events one event read twice: the same sentence (normalised as the
+    dedupe stage compares sentences), the same trigger in it, the same type, mode, actors,
+    recipients, date and flags. Wire copies of a dispatch give the same key; two reports of one
+    event in different words do not (that is the stories' business, not the export's)."""
+    from chronique.stages.dedupe import sentence_key
+
+    def who(actors: Sequence[Actor]) -> tuple[tuple[str, str], ...]:
+        return tuple(sorted((a.canonical, a.code) for a in actors))
+
+    return (
+        sentence_key(e.text),
+        e.trigger_start - e.start,
+        e.event,
+        e.mode,
+        who(e.actor),
+        who(e.recipient),
+        e.date.value,
+        e.negated,
+        e.future,
+        e.hypothetical,
+    )
+
+
+def merge_copies(items: Iterable[StoredEvent]) -> list[StoredEvent]:
+    """One record per event however many copies of its dispatch the store holds: the first one
+    read (store order) with the others as ``copies``, in the order of the first."""
+    first: dict[tuple[Any, ...], int] = {}
+    out: list[StoredEvent] = []
+    extra: dict[int, list[Cite]] = {}
+    for se in items:
+        key = copy_key(se.event)
+        at = first.get(key)
+        if at is None:
+            first[key] = len(out)
+            out.append(se)
+        else:
+            extra.setdefault(at, []).append(se.cite)
+    return [replace(se, copies=se.copies + tuple(extra[i])) if i in extra else se for i, se in enumerate(out)]
 
 
 def records(
@@ -57,12 +108,19 @@ def records(
     types: Sequence[str] | None = None,
     limit: int | None = None,
     lang: str = "fr",
+    copies: str = "merge",
 ) -> list[StoredEvent]:
     """The stored events, those ``about`` a query only: every word of the query (stemmed, accents
-    folded) is in the sentence, an actor's or recipient's name, or the place."""
+    folded) is in the sentence, an actor's or recipient's name, or the place. ``copies``: see
+    :data:`COPIES`."""
+    if copies not in COPIES:
+        raise ChroniqueError(f"unknown copies policy {copies!r}; choose one of {', '.join(COPIES)}")
     wanted = set(terms(about, lang)) if about else set()
     out = []
-    for se in store_events.query(store, types=types):
+    found = store_events.query(store, types=types)
+    if copies == "merge":
+        found = iter(merge_copies(found))
+    for se in found:
         if wanted:
             e = se.event
             names = " ".join(
@@ -161,6 +219,8 @@ def write_parquet(items: Iterable[StoredEvent], path: str | Path) -> int:
             ("confidence", pa.float32()),
             ("ceasefire", pa.string()),
             ("cite_info", cite),
+            ("n_articles", pa.int32()),
+            ("copies", pa.list_(cite)),
         ]
     )
     rows = as_dicts(items)
@@ -185,12 +245,13 @@ def table(items: Iterable[StoredEvent], *, width: int = 60) -> str:
             f for f, on in (("¬", d["negated"]), ("→", d["future"]), ("?", d["hypothetical"])) if on
         )
         kind = d["event"] + (f"/{d['mode']}" if d["mode"] else "")
+        also = f" (+{d['n_articles'] - 1} copies)" if d["n_articles"] > 1 else ""
         who = _names(d["actor"]) or "—"
         whom = _names(d["recipient"])
         text = " ".join(d["text"].split())
         lines.append(
             f"{d['date'] or '?':<12} {kind:<22} {flags:<2} {who}{' → ' + whom if whom else ''}\n"
-            f"{'':<12} «{d['event_text']}» {text[:width]}{'…' if len(text) > width else ''}  [{d['cite_info']['source_id']}]"
+            f"{'':<12} «{d['event_text']}» {text[:width]}{'…' if len(text) > width else ''}  [{d['cite_info']['source_id']}]{also}"
         )
     return "\n".join(lines) if lines else "no events"
 
