@@ -7,7 +7,7 @@ Field names are PLOVER's (``event``, ``mode``, ``context``, ``actor``, ``recipie
 in the cleaned body, outlet, url, language). Actors are objects ``{entity_text, canonical, code,
 sector}``; CSV writes them as JSON in their cell. The same event read in the same sentence of
 several articles (wire copies) is one record by default, ``n_articles`` saying in how many and
-``copies`` citing the others (:func:`merge_copies`).
+``copies`` citing the others (:func:`chronique.events.copies.merge_copies`).
 """
 
 from __future__ import annotations
@@ -16,16 +16,15 @@ import csv
 import io
 import json
 from collections.abc import Iterable, Sequence
-from dataclasses import replace
 from pathlib import Path
 from typing import IO, Any
 
 from chronique.errors import ChroniqueError
 from chronique.events.ceasefire import Track
-from chronique.events.model import Actor, Event
+from chronique.events.copies import merge_copies
 from chronique.store import Store
 from chronique.store import events as store_events
-from chronique.store.events import Cite, StoredEvent
+from chronique.store.events import StoredEvent
 from chronique.store.fts import terms
 
 #: The formats ``chronique events`` writes.
@@ -58,47 +57,6 @@ COLUMNS = (
 #: What ``records`` does with the same event read in copies of one dispatch: ``merge`` them into
 #: one record citing every article (the default), or ``keep`` one record per article.
 COPIES = ("merge", "keep")
-
-
-def copy_key(e: Event) -> tuple[Any, ...]:
-    """What makes two coded events one event read twice: the same sentence (normalised as the
-    dedupe stage compares sentences), the same trigger in it, the same type, mode, actors,
-    recipients, date and flags. Wire copies of a dispatch give the same key; two reports of one
-    event in different words do not (that is the stories' business, not the export's)."""
-    from chronique.stages.dedupe import sentence_key
-
-    def who(actors: Sequence[Actor]) -> tuple[tuple[str, str], ...]:
-        return tuple(sorted((a.canonical, a.code) for a in actors))
-
-    return (
-        sentence_key(e.text),
-        e.trigger_start - e.start,
-        e.event,
-        e.mode,
-        who(e.actor),
-        who(e.recipient),
-        e.date.value,
-        e.negated,
-        e.future,
-        e.hypothetical,
-    )
-
-
-def merge_copies(items: Iterable[StoredEvent]) -> list[StoredEvent]:
-    """One record per event however many copies of its dispatch the store holds: the first one
-    read (store order) with the others as ``copies``, in the order of the first."""
-    first: dict[tuple[Any, ...], int] = {}
-    out: list[StoredEvent] = []
-    extra: dict[int, list[Cite]] = {}
-    for se in items:
-        key = copy_key(se.event)
-        at = first.get(key)
-        if at is None:
-            first[key] = len(out)
-            out.append(se)
-        else:
-            extra.setdefault(at, []).append(se.cite)
-    return [replace(se, copies=se.copies + tuple(extra[i])) if i in extra else se for i, se in enumerate(out)]
 
 
 def records(
@@ -268,6 +226,7 @@ def ceasefire_table(tracks: Iterable[Track], *, width: int = 70) -> str:
                 f"  {s.date or '?':<12} {s.stage:<11} {s.event:<8} {who}{' → ' + whom if whom else ''}"
                 f"{' (' + ', '.join(s.flags) + ')' if s.flags else ''}\n"
                 f"  {'':<12} {text[:width]}{'…' if len(text) > width else ''}  [{s.cite['source_id']}]"
+                + (f" (+{len(s.copies)} copies)" if s.copies else "")
             )
     return "\n".join(out) if out else "no ceasefire events"
 

@@ -161,6 +161,12 @@ def test_copies_of_a_dispatch_are_one_event_citing_every_article(store) -> None:
     assert d["n_articles"] == 2 and d["copies"][0]["url"] == "https://example.net/b"
     assert copy.body[d["copies"][0]["sentence_start"] : d["copies"][0]["sentence_end"]] == first.event.text
     assert "(+1 copies)" in export.table(merged)
+    # the ceasefire tracker too: one step, citing both articles
+    from chronique.events.ceasefire import ceasefires
+
+    (tr,) = ceasefires(st)
+    assert len(tr.steps) == 1 and tr.steps[0].to_dict()["n_articles"] == 2
+    assert "(+1 copies)" in export.ceasefire_table([tr])
     kept = export.records(st, copies="keep")
     assert len(kept) == 3 and all(se.copies == () for se in kept)
     # a copy whose sentence was dated otherwise (another publication day) is another event
