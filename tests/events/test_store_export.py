@@ -165,7 +165,7 @@ def test_copies_of_a_dispatch_are_one_event_citing_every_article(store) -> None:
     from chronique.events.ceasefire import ceasefires
 
     (tr,) = ceasefires(st)
-    assert len(tr.steps) == 1 and tr.steps[0].to_dict()["n_articles"] == 2
+    assert [(x.event, x.to_dict()["n_articles"]) for x in tr.steps] == [("REQUEST", 2), ("CONSULT", 1)]
     assert "(+1 copies)" in export.ceasefire_table([tr])
     kept = export.records(st, copies="keep")
     assert len(kept) == 3 and all(se.copies == () for se in kept)
