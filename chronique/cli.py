@@ -109,6 +109,11 @@ def build(ctx: click.Context, paths: tuple[str, ...], as_json: bool, **opts: Any
                 if report.files_ignored
                 else ""
             )
+            + (
+                f", {report.articles_recleaned} stored articles cleaned anew by an upgraded cleaner"
+                if report.articles_recleaned
+                else ""
+            )
             + "; "
             f"{report.seconds:.1f} s, {report.throughput:.0f} articles/s → {report.db}"
         )

@@ -63,6 +63,13 @@ def _code(store: Any, settings: Settings) -> None:
 )
 @click.option("--limit", type=int, default=None, help="At most this many events.")
 @click.option(
+    "--copies",
+    type=click.Choice(["merge", "keep"]),
+    default="merge",
+    show_default=True,
+    help="The same event in copies of one dispatch: one record citing every article, or one per article.",
+)
+@click.option(
     "--code/--no-code", default=True, show_default=True, help="First code the articles not coded yet."
 )
 @click.pass_context
@@ -74,6 +81,7 @@ def events_cmd(
     fmt: str,
     output: str | None,
     limit: int | None,
+    copies: str,
     code: bool,
 ) -> None:
     """PLOVER events of the store: who did what to whom, where, when, with the sentence and its source."""
@@ -88,7 +96,7 @@ def events_cmd(
             if code:
                 _code(store, settings)
             items = export.records(
-                store, about=about, types=list(types) or None, limit=limit, lang=settings.lang
+                store, about=about, types=list(types) or None, limit=limit, lang=settings.lang, copies=copies
             )
             if fmt == "parquet":
                 n = export.write_parquet(items, output or "")

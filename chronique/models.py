@@ -190,6 +190,7 @@ class BuildReport:
     files_ignored: int = 0
     records_read: int = 0
     articles_added: int = 0
+    articles_recleaned: int = 0  # stored articles whose body a new cleaner changed
     duplicates: int = 0
     articles_annotated: int = 0
     articles_dated: int = 0

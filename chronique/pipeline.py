@@ -319,13 +319,16 @@ def build(
         status = "done"
         try:
             _run(paths, settings, store, run_id, report, progress)
+            _reclean(settings, store, run_id, report, progress)
             if settings.annotate:
                 _analyse(settings, store, run_id, report, progress)
             _date_articles(settings, store, run_id, report, progress)
             _tag_times(settings, store, run_id, report, progress)
             upgraded = settings.annotate and settings.entities and _entities_stale(store)
-            if settings.annotate and settings.entities and (
-                report.articles_annotated or report.articles_dated or upgraded
+            if (
+                settings.annotate
+                and settings.entities
+                and (report.articles_annotated or report.articles_dated or upgraded)
             ):
                 _entities(settings, store, run_id, report)
             if settings.annotate and settings.events:
@@ -474,6 +477,78 @@ def _analyse(
         for ids in batches:
             arts = list(store.articles(ids=ids))
             jobs.submit(_analyse_batch, (arts, settings), None, parallel=len(batches) > 1)
+        jobs.drain()
+
+
+def _clean_again(
+    docs: list[RawDocument], settings: Settings
+) -> tuple[list[Article | Skip], dict[str, tuple[str, str]]]:
+    """Worker side of :func:`_reclean`: clean stored records again, with their full-text terms."""
+    from chronique.store.db import index_terms
+
+    items = clean_batch(docs, settings)
+    return items, {a.id: index_terms(a) for a in items if isinstance(a, Article)}
+
+
+def _reclean(
+    settings: Settings,
+    store: Store,
+    run_id: int,
+    report: BuildReport,
+    progress: Callable[[str, int], None] | None,
+) -> None:
+    """After an upgrade of the cleaner, of the HTML extractor or of their language data: clean the
+    stored records again (they are kept as read), in the workers. A body that changed takes the
+    place of the old one and the rows made from the old one go (``Store.replace_cleaned``): the
+    stages below make them again in this build. Files need not change for this to happen."""
+    import dataclasses
+
+    from chronique.stages import clean, htmltext
+    from chronique.store.db import cleaner_version
+
+    expected = {
+        "": cleaner_version({"clean": clean.COMPONENT}),
+        "html": cleaner_version({"clean": clean.COMPONENT, "html": htmltext.COMPONENT}),
+    }
+    todo = store.stale_cleaning(expected)
+    if not todo:
+        return
+    log.info(
+        "%d stored articles were cleaned by another version of the cleaner: cleaning them again", len(todo)
+    )
+    batches = _batches(todo, settings.batch_size)
+    Cleaned = tuple[list[Article | Skip], dict[str, tuple[str, str]]]
+
+    def write(results: Cleaned, ids: list[str]) -> None:
+        items, terms = results
+        arts, index, kept = [], {}, []
+        for aid, item in zip(ids, items, strict=True):
+            if isinstance(item, Article):
+                arts.append(dataclasses.replace(item, id=aid))
+                index[aid] = terms[item.id]
+            else:
+                kept.append(aid)
+                log.warning(
+                    "article %s: cleaning it again failed (%s: %s); its stored body stays",
+                    aid,
+                    item.reason,
+                    item.detail,
+                )
+        changed, _ = store.replace_cleaned(arts, index)
+        store.keep_cleaning(kept, expected)
+        report.articles_recleaned += changed
+        if progress:
+            progress("clean", len(ids))
+
+    with _InOrder[Cleaned, list[str]](settings, write) as jobs:
+        for ids in batches:
+            pairs = store.stored_records(ids)
+            jobs.submit(
+                _clean_again,
+                ([d for _, d in pairs], settings),
+                [aid for aid, _ in pairs],
+                parallel=len(batches) > 1,
+            )
         jobs.drain()
 
 

@@ -321,3 +321,49 @@ def test_a_50_mb_file_is_skipped_without_loading_it(tmp_path: Path) -> None:
     assert [(Path(s.path).name, s.reason) for s in report.skipped] == [("enorme.txt", "too-large")]
     assert report.articles_added == 1
     assert grown_mb < 40, f"reading a file it skips grew memory by {grown_mb:.0f} MB"
+
+
+def test_an_upgraded_cleaner_cleans_stored_articles_again(tmp_path: Path) -> None:
+    """Stored bodies made by another version of the cleaner are cleaned again from the stored
+    record, even when no input file changed; what was made from an old body is made again."""
+    from chronique.stages import clean
+
+    src = _dated_corpus(tmp_path / "lot.jsonl", n=8)
+    db = tmp_path / "s.db"
+    s = Settings(db=str(db), workers=1, annotate=False, dedupe=False, stories=False)
+    build([src], s)
+    whole = _derived(db)
+    with sqlite3.connect(db) as c:
+        ids = [r[0] for r in c.execute("SELECT id FROM articles ORDER BY rowid")]
+        stale, same = ids[0], ids[1]
+        # an older cleaner had left a promotion line at the head of one body (offsets all moved)...
+        body = c.execute("SELECT body FROM articles WHERE id=?", (stale,)).fetchone()[0]
+        c.execute(
+            "UPDATE articles SET body=?, cleaner='clean=chronique.clean.v0' WHERE id=?",
+            ("Abonnez-vous à notre lettre quotidienne zorblax.\n\n" + body, stale),
+        )
+        c.execute("UPDATE articles_fts SET body = body || ' zorblax' WHERE rowid = 1")
+        c.execute('UPDATE timexes SET start = start + 50, "end" = "end" + 50 WHERE article_id=?', (stale,))
+        # ... and made the other body just as today's cleaner does
+        c.execute("UPDATE articles SET cleaner='clean=chronique.clean.v0' WHERE id=?", (same,))
+        kept = c.execute("SELECT run_id FROM pubdates WHERE article_id=?", (same,)).fetchone()
+    with Store(db) as store:
+        assert store.search("zorblax")
+    again = build([src], s)
+    assert again.files_unchanged == 1 and again.articles_recleaned == 1
+    assert again.articles_dated == 1 and again.articles_timexed == 1
+    assert _derived(db) == whole  # the same rows as a build with today's cleaner from the start
+    with Store(db) as store:
+        art = next(store.articles(ids=[stale]))
+        assert art.body == body
+        assert not store.search("zorblax")
+        for t in sqlite3.connect(db).execute(
+            'SELECT start, "end", text FROM timexes WHERE article_id=?', (stale,)
+        ):
+            assert art.body[t[0] : t[1]] == t[2]
+    with sqlite3.connect(db) as c:
+        assert c.execute("SELECT run_id FROM pubdates WHERE article_id=?", (same,)).fetchone() == kept
+        assert {r[0] for r in c.execute("SELECT DISTINCT cleaner FROM articles")} == {
+            f"clean={clean.COMPONENT}"
+        }
+    assert build([src], s).articles_recleaned == 0  # checked once

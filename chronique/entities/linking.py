@@ -229,14 +229,20 @@ def _entity(
 ) -> Entity | None:
     keyed = Counter(m.key for m in ms if m.key)
     primary = ""
-    for prefix in ("GPE:", "IGO:", "ORG:", "GEO:", "ACT:"):
+    for prefix in ("GPE:", "IGO:", "ORG:", "GEO:", "SUB:", "ACT:"):
         ks = [k for k, _ in keyed.most_common() if k.startswith(prefix)]
         if ks:
             primary = ks[0]
             break
     named = [m for m in ms if m.kind in ("name", "acronym")]
     labels = Counter(m.label for m in named)
-    place = geo.by_id.get(int(primary[4:])) if primary.startswith("GEO:") else None
+    place = (
+        geo.by_id.get(int(primary[4:]))
+        if primary.startswith("GEO:")
+        else geo.regions.get(primary[4:])
+        if primary.startswith("SUB:")
+        else None
+    )
 
     if primary.startswith("GPE:"):
         etype = "GPE"
@@ -297,7 +303,7 @@ def _entity(
         members=members,
     )
     if place is not None:
-        e.geonames_id, e.lat, e.lon = place.geonames_id, place.lat, place.lon
+        e.geonames_id, e.lat, e.lon = place.geonames_id or None, place.lat, place.lon
     elif etype == "GPE" and country in geo.countries:
         e.geonames_id = geo.countries[country].geonames_id
     return e
@@ -370,7 +376,7 @@ def harmonise(mentions_by_article: Mapping[str, Sequence[Mention]], entities: Se
         label = "LOC" if e.type == "GPE" else e.type
         for aid, i in e.members:
             m = mentions_by_article[aid][i]
-            if m.kind in ("name", "acronym") and m.label != label and not m.key.startswith(("GPE:", "GEO:")):
+            if m.kind in ("name", "acronym") and m.label != label and not m.key.startswith(("GPE:", "GEO:", "SUB:")):
                 m.label = label
                 changed += 1
             if e.type == "PER" and m.kind in ("name", "acronym"):

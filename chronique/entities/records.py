@@ -26,9 +26,9 @@ class Mention:
     model; ``ner-fixed``, the model's span with its boundaries or label corrected; ``title``, ``role``,
     ``lexicon``, ``acronym``, ``demonym``, ``group``: chronique's rules). ``key`` is set when the
     mention is known to be one identity whatever its spelling: ``GPE:SYR``, ``IGO:<name>``,
-    ``ORG:<name>``, ``ACT:SYR:GOV`` (an actor: country and sector), ``GEO:<geonames id>``. ``ref`` is
-    the index, in the same article's list, of the mention this one stands for (a short form, an
-    acronym, a role description → the full name); -1 if none.
+    ``ORG:<name>``, ``ACT:SYR:GOV`` (an actor: country and sector), ``GEO:<geonames id>``,
+    ``SUB:<ISO 3166-2>`` (a region). ``ref`` is the index, in the same article's list, of the mention
+    this one stands for (a short form, an acronym, a role description → the full name); -1 if none.
     """
 
     article_id: str

@@ -36,6 +36,7 @@ class Step:
     confidence: float
     flags: tuple[str, ...]
     cite: dict[str, Any]
+    copies: tuple[dict[str, Any], ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -52,6 +53,8 @@ class Step:
             "confidence": self.confidence,
             "context": list(self.flags),
             "cite_info": self.cite,
+            "n_articles": 1 + len(self.copies),
+            "copies": list(self.copies),
         }
 
 
@@ -121,6 +124,7 @@ def track(events: Iterable[StoredEvent], place: str | None = None) -> list[Track
                 e.confidence,
                 e.context,
                 se.cite.to_dict(),
+                tuple(c.to_dict() for c in se.copies),
             )
         )
     out = list(tracks.values())
@@ -131,5 +135,8 @@ def track(events: Iterable[StoredEvent], place: str | None = None) -> list[Track
 
 
 def ceasefires(store: Store, place: str | None = None) -> list[Track]:
-    """The ceasefire tracks of a store (library function behind ``chronique ceasefires``)."""
-    return track(store_events.query(store, ceasefire=True), place)
+    """The ceasefire tracks of a store (library function behind ``chronique ceasefires``); the same
+    event in wire copies of a dispatch is one step citing every article."""
+    from chronique.events.copies import merge_copies
+
+    return track(merge_copies(store_events.query(store, ceasefire=True)), place)

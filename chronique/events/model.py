@@ -76,7 +76,7 @@ class Actor:
 @dataclass(frozen=True, slots=True)
 class Place:
     """Where an event happened: the text, a canonical name, its country and, when resolved, its key
-    in the entities stage (``GEO:<geonames id>``, ``GPE:<ISO-3>``)."""
+    in the entities stage (``GEO:<geonames id>``, ``SUB:<ISO 3166-2>``, ``GPE:<ISO-3>``)."""
 
     text: str
     canonical: str

@@ -5,7 +5,9 @@ Field names are PLOVER's (``event``, ``mode``, ``context``, ``actor``, ``recipie
 ``date``, ``date_precision``, ``event_text``, ``text``, ``negated``, ``future``, ``hypothetical``,
 ``quad``, ``confidence``) plus ``cite_info`` (article id, the input's own id, the sentence's offsets
 in the cleaned body, outlet, url, language). Actors are objects ``{entity_text, canonical, code,
-sector}``; CSV writes them as JSON in their cell.
+sector}``; CSV writes them as JSON in their cell. The same event read in the same sentence of
+several articles (wire copies) is one record by default, ``n_articles`` saying in how many and
+``copies`` citing the others (:func:`chronique.events.copies.merge_copies`).
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from typing import IO, Any
 
 from chronique.errors import ChroniqueError
 from chronique.events.ceasefire import Track
+from chronique.events.copies import merge_copies
 from chronique.store import Store
 from chronique.store import events as store_events
 from chronique.store.events import StoredEvent
@@ -47,7 +50,13 @@ COLUMNS = (
     "confidence",
     "ceasefire",
     "cite_info",
+    "n_articles",
+    "copies",
 )
+
+#: What ``records`` does with the same event read in copies of one dispatch: ``merge`` them into
+#: one record citing every article (the default), or ``keep`` one record per article.
+COPIES = ("merge", "keep")
 
 
 def records(
@@ -57,12 +66,19 @@ def records(
     types: Sequence[str] | None = None,
     limit: int | None = None,
     lang: str = "fr",
+    copies: str = "merge",
 ) -> list[StoredEvent]:
     """The stored events, those ``about`` a query only: every word of the query (stemmed, accents
-    folded) is in the sentence, an actor's or recipient's name, or the place."""
+    folded) is in the sentence, an actor's or recipient's name, or the place. ``copies``: see
+    :data:`COPIES`."""
+    if copies not in COPIES:
+        raise ChroniqueError(f"unknown copies policy {copies!r}; choose one of {', '.join(COPIES)}")
     wanted = set(terms(about, lang)) if about else set()
     out = []
-    for se in store_events.query(store, types=types):
+    found = store_events.query(store, types=types)
+    if copies == "merge":
+        found = iter(merge_copies(found))
+    for se in found:
         if wanted:
             e = se.event
             names = " ".join(
@@ -161,6 +177,8 @@ def write_parquet(items: Iterable[StoredEvent], path: str | Path) -> int:
             ("confidence", pa.float32()),
             ("ceasefire", pa.string()),
             ("cite_info", cite),
+            ("n_articles", pa.int32()),
+            ("copies", pa.list_(cite)),
         ]
     )
     rows = as_dicts(items)
@@ -185,12 +203,13 @@ def table(items: Iterable[StoredEvent], *, width: int = 60) -> str:
             f for f, on in (("¬", d["negated"]), ("→", d["future"]), ("?", d["hypothetical"])) if on
         )
         kind = d["event"] + (f"/{d['mode']}" if d["mode"] else "")
+        also = f" (+{d['n_articles'] - 1} copies)" if d["n_articles"] > 1 else ""
         who = _names(d["actor"]) or "—"
         whom = _names(d["recipient"])
         text = " ".join(d["text"].split())
         lines.append(
             f"{d['date'] or '?':<12} {kind:<22} {flags:<2} {who}{' → ' + whom if whom else ''}\n"
-            f"{'':<12} «{d['event_text']}» {text[:width]}{'…' if len(text) > width else ''}  [{d['cite_info']['source_id']}]"
+            f"{'':<12} «{d['event_text']}» {text[:width]}{'…' if len(text) > width else ''}  [{d['cite_info']['source_id']}]{also}"
         )
     return "\n".join(lines) if lines else "no events"
 
@@ -207,6 +226,7 @@ def ceasefire_table(tracks: Iterable[Track], *, width: int = 70) -> str:
                 f"  {s.date or '?':<12} {s.stage:<11} {s.event:<8} {who}{' → ' + whom if whom else ''}"
                 f"{' (' + ', '.join(s.flags) + ')' if s.flags else ''}\n"
                 f"  {'':<12} {text[:width]}{'…' if len(text) > width else ''}  [{s.cite['source_id']}]"
+                + (f" (+{len(s.copies)} copies)" if s.copies else "")
             )
     return "\n".join(out) if out else "no ceasefire events"
 

@@ -26,6 +26,7 @@ Paragraph texts are never altered, only selected, so every offset maps back to `
 from __future__ import annotations
 
 import functools
+import hashlib
 import itertools
 import re
 import unicodedata
@@ -36,7 +37,26 @@ from chronique import lang as langdata
 from chronique.models import Article, Paragraph, RawDocument, Removed, Stamp
 from chronique.settings import Settings
 
-COMPONENT = f"chronique.clean.v1@{__version__}"
+
+def _data_fingerprint() -> str:
+    """A short hash of the language data the cleaner reads (every language's ``clean.yaml`` and
+    stop words): a change there changes what it makes, as a new version of the code does."""
+    from importlib import resources
+
+    h = hashlib.sha1()
+    root = resources.files("chronique.lang")
+    for code in langdata.available():
+        for name in ("clean.yaml", "stopwords.txt"):
+            path = root.joinpath(code, name)
+            if path.is_file():
+                h.update(f"{code}/{name}".encode())
+                h.update(path.read_bytes())
+    return h.hexdigest()[:8]
+
+
+#: The cleaner's version, stored with every article: the package's version and a fingerprint of its
+#: language data. A build finding stored articles made by another one cleans them again.
+COMPONENT = f"chronique.clean.v1@{__version__}+{_data_fingerprint()}"
 
 #: A paragraph is prose (not a title or a subhead) when it ends like a sentence and has at least
 #: this many words, or when it is this long whatever its end (scraped lines lose punctuation).

@@ -49,7 +49,7 @@ __all__ = ["COMPONENT", "Mention", "extract", "extract_mentions"]
 log = logging.getLogger(__name__)
 
 #: Recorded with every run; bump when the rules or the language data change what is found.
-COMPONENT = "chronique.entities.v2"
+COMPONENT = "chronique.entities.v3"
 
 #: Context weight of a country the text names right after a place ("Valence, en Espagne"): above
 #: any share an article's own mentions can give.
@@ -228,6 +228,8 @@ def _places_and_metonymy(
             continue
         if place.kind == "country":
             m.key, m.country = f"GPE:{place.country}", place.country
+        elif place.kind == "region":
+            m.key, m.country = f"SUB:{place.code}", place.country
         else:
             m.key, m.geonames_id = f"GEO:{place.geonames_id}", place.geonames_id
             m.country = place.country or m.country

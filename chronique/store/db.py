@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from chronique.errors import StoreError
-from chronique.models import Article, Skip
+from chronique.models import Article, RawDocument, Skip
 from chronique.store import fts
 from chronique.store.migrations import MIGRATIONS
 
@@ -34,6 +34,37 @@ log = logging.getLogger(__name__)
 
 def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def cleaner_version(components: dict[str, str]) -> str:
+    """What the ``articles.cleaner`` column holds: the cleaner's (and the HTML extractor's) version."""
+    out = f"clean={components.get('clean', '')}" if components.get("clean") else ""
+    if components.get("html"):
+        out += f";html={components['html']}"
+    return out
+
+
+#: Rows derived from an article's body, by table and the column naming the article: what a new
+#: body (the cleaner changed) makes stale. The build's stages then make them again.
+DERIVED: tuple[tuple[str, str], ...] = (
+    ("annotations", "article_id"),
+    ("pubdates", "article_id"),
+    ("timexes", "article_id"),
+    ("timex_runs", "article_id"),
+    ("mentions", "article_id"),
+    ("mention_articles", "article_id"),
+    ("entity_articles", "article_id"),
+    ("events", "article_id"),
+    ("event_articles", "article_id"),
+    ("dup_groups", "article_id"),
+    ("dup_pairs", "a"),
+    ("dup_pairs", "b"),
+    ("sentence_groups", "article_id"),
+    ("story_articles", "article_id"),
+)
+
+#: Rows derived from an article's metadata and removed parts (stamps, datelines), not its offsets.
+DERIVED_FROM_DETAILS: tuple[tuple[str, str], ...] = (("pubdates", "article_id"),)
 
 
 @dataclass(frozen=True, slots=True)
@@ -180,7 +211,7 @@ class Store:
                     cur = self.db.execute(
                         """INSERT OR IGNORE INTO articles (id, source_id, source_path, record_index, fmt, encoding,
                            title, outlet, agency, lang, length, removed_chars, body, original, raw, meta, details,
-                           run_id, added_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)""",
+                           run_id, added_at, cleaner) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)""",
                         (
                             a.id,
                             a.source_id,
@@ -201,6 +232,7 @@ class Store:
                             json.dumps(a.details(), ensure_ascii=False),
                             run_id,
                             now,
+                            cleaner_version(a.components),
                         ),
                     )
                     if cur.rowcount:
@@ -221,6 +253,122 @@ class Store:
         except sqlite3.Error as exc:
             raise StoreError(f"writing to {self.path} failed, nothing of this batch was kept: {exc}") from exc
         return added
+
+    # -- cleaning again after an upgrade --------------------------------------------------------------
+    def stale_cleaning(self, expected: dict[str, str]) -> list[str]:
+        """Ids of articles whose body another version of the cleaner made (``expected``: format →
+        :func:`cleaner_version` of today's cleaner), in store order."""
+        rows = self.db.execute("SELECT id, fmt, cleaner FROM articles ORDER BY rowid")
+        return [r[0] for r in rows if r[2] != expected.get(r[1], expected.get("", ""))]
+
+    def stored_records(self, ids: Sequence[str]) -> list[tuple[str, RawDocument]]:
+        """The records of stored articles as they were read, to clean them again: the text (the
+        page's markup for HTML), the input's metadata (without what an HTML page's own tags gave,
+        which the extractor gives again)."""
+        q = f"SELECT * FROM articles WHERE id IN ({','.join('?' * len(ids))}) ORDER BY rowid"
+        out = []
+        for row in self.db.execute(q, list(ids)):
+            details = json.loads(row["details"]) if row["details"] else {}
+            meta = json.loads(row["meta"]) if row["meta"] else {}
+            origin = dict(details.get("meta_origin") or {})
+            text = row["original"]
+            if row["fmt"] == "html" and row["raw"] is not None:
+                text = zlib.decompress(row["raw"]).decode("utf-8", "surrogatepass")
+                for k in [k for k, v in origin.items() if v == "html"]:
+                    meta.pop(k, None)
+                    origin.pop(k, None)
+            doc = RawDocument(
+                row["source_path"],
+                row["source_id"],
+                row["fmt"],
+                text,
+                encoding=row["encoding"] or "utf-8",
+                record_index=row["record_index"] or 0,
+                meta=meta,
+                meta_origin=origin,
+            )
+            out.append((row["id"], doc))
+        return out
+
+    def replace_cleaned(
+        self, articles: Sequence[Article], index: dict[str, tuple[str, str]] | None = None
+    ) -> tuple[int, int]:
+        """Store what the cleaner now makes of stored records (each article's ``id`` the stored one),
+        in one transaction; return how many bodies changed and how many kept their body but not their
+        details (metadata, stamps).
+
+        A new body moves every offset: the rows derived from the old one (:data:`DERIVED`) are
+        deleted, and the build's stages make them again. New details only make the publication
+        date stale. An article cleaned the same way only takes the new cleaner's version.
+        """
+        index = index or {}
+        changed = details_only = 0
+        try:
+            with self.db:
+                for a in articles:
+                    old = self.db.execute(
+                        "SELECT rowid, body, title, outlet, agency, lang, details FROM articles WHERE id=?",
+                        (a.id,),
+                    ).fetchone()
+                    if old is None:
+                        continue
+                    details = json.dumps(a.details(), ensure_ascii=False)
+                    same_body = old["body"] == a.body
+                    same_rest = (
+                        old["title"] or "",
+                        old["outlet"] or "",
+                        old["agency"] or "",
+                        old["lang"] or "",
+                    ) == (
+                        a.title,
+                        a.outlet,
+                        a.agency,
+                        a.lang,
+                    ) and _same_details(old["details"], details)
+                    self.db.execute(
+                        """UPDATE articles SET title=?, outlet=?, agency=?, lang=?, length=?, removed_chars=?, body=?,
+                           details=?, cleaner=?, meta=? WHERE id=?""",
+                        (
+                            a.title,
+                            a.outlet,
+                            a.agency,
+                            a.lang,
+                            len(a.body),
+                            sum(r.end - r.start for r in a.removed),
+                            a.body,
+                            details,
+                            cleaner_version(a.components),
+                            json.dumps(a.meta, ensure_ascii=False),
+                            a.id,
+                        ),
+                    )
+                    if same_body and same_rest:
+                        continue
+                    derived = DERIVED if not same_body else DERIVED_FROM_DETAILS
+                    for table, column in derived:
+                        self.db.execute(f"DELETE FROM {table} WHERE {column}=?", (a.id,))
+                    if same_body:
+                        details_only += 1
+                        continue
+                    changed += 1
+                    terms = index.get(a.id) or index_terms(a)
+                    self.db.execute("DELETE FROM articles_fts WHERE rowid=?", (old["rowid"],))
+                    self.db.execute(
+                        "INSERT INTO articles_fts (rowid, title, body) VALUES (?,?,?)", (old["rowid"], *terms)
+                    )
+        except sqlite3.Error as exc:
+            raise StoreError(f"writing to {self.path} failed, nothing of this batch was kept: {exc}") from exc
+        return changed, details_only
+
+    def keep_cleaning(self, ids: Sequence[str], cleaner: dict[str, str]) -> None:
+        """Mark articles as checked by today's cleaner when it could not clean them again (the new
+        cleaner rejects the record): the stored body stays, and is not tried again at every build."""
+        with self.db:
+            for aid in ids:
+                fmt = self.db.execute("SELECT fmt FROM articles WHERE id=?", (aid,)).fetchone()
+                if fmt is not None:
+                    version = cleaner.get(fmt[0], cleaner.get("", ""))
+                    self.db.execute("UPDATE articles SET cleaner=? WHERE id=?", (version, aid))
 
     # -- annotations ---------------------------------------------------------------------------------
     def unannotated(self, component: str, limit: int | None = None) -> list[str]:
@@ -305,6 +453,15 @@ class Store:
             )
             for r in rows
         ]
+
+
+def _same_details(old: str | None, new: str) -> bool:
+    """Two details JSON texts say the same (the cleaner's versions left aside)."""
+    a = json.loads(old) if old else {}
+    b = json.loads(new)
+    a.pop("components", None)
+    b.pop("components", None)
+    return bool(a == b)
 
 
 def index_terms(a: Article) -> tuple[str, str]:

@@ -38,13 +38,19 @@ class Cite:
 
 @dataclass(frozen=True, slots=True)
 class StoredEvent:
+    """An event with where it was read; ``copies``: the same event read in the same sentence of
+    other articles (a wire dispatch republished), when the export merges them."""
+
     event: Event
     cite: Cite
     component: str = ""
+    copies: tuple[Cite, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         d = self.event.to_dict()
         d["cite_info"] = self.cite.to_dict()
+        d["n_articles"] = 1 + len(self.copies)
+        d["copies"] = [c.to_dict() for c in self.copies]
         return d
 
 

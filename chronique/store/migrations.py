@@ -341,6 +341,17 @@ def _m009_event_entities(db: sqlite3.Connection) -> None:
     db.execute("ALTER TABLE event_articles ADD COLUMN entities TEXT NOT NULL DEFAULT ''")
 
 
+def _m010_cleaner(db: sqlite3.Connection) -> None:
+    """Which versions of the cleaner (and of the HTML extractor) made an article's body: a new one
+    (an upgrade, or changed language data) makes the build clean the stored record again
+    (chronique/store/db.py ``stale_cleaning``). Filled for existing rows from their details."""
+    db.execute("ALTER TABLE articles ADD COLUMN cleaner TEXT NOT NULL DEFAULT ''")
+    db.execute(
+        """UPDATE articles SET cleaner = coalesce('clean=' || json_extract(details, '$.components.clean'), '')
+           || coalesce(';html=' || json_extract(details, '$.components.html'), '')"""
+    )
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     ("001_core", _m001_core),
     ("002_annotations", _m002_annotations),
@@ -351,4 +362,5 @@ MIGRATIONS: tuple[Migration, ...] = (
     ("006_events", _m006_events),
     ("008_embeddings", _m008_embeddings),
     ("009_event_entities", _m009_event_entities),
+    ("010_cleaner", _m010_cleaner),
 )

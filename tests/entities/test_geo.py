@@ -43,3 +43,28 @@ def test_unknown_or_doubtful_names_stay_unresolved(geo) -> None:
     only = geo.candidates("Cher")
     if len(only) == 1 and only[0].country != "FRA":
         assert geo.resolve("Cher", {"FRA": 1.0}) is None
+
+
+def test_regions_resolve_in_their_country(geo) -> None:
+    """Subdivisions (ISO 3166-2): a French département is not a foreign town of the same name."""
+    var = geo.resolve("Var", {"FRA": 1.0})
+    assert var is not None and (var.kind, var.country, var.code) == ("region", "FRA", "FR-83")
+    assert var.geonames_id == 0 and var.lat is None
+    assert geo.resolve("Corse", {"FRA": 0.5}).code == "FR-20R"
+    # French names from pycountry's translations and from lang/fr/entities_regions.yaml
+    assert geo.resolve("Floride", {"USA": 1.0}).code == "US-FL"
+    england = geo.resolve("Angleterre", {})
+    assert england is not None and (england.country, england.name) == ("GBR", "Angleterre")
+    assert (
+        geo.resolve("Catalunya", {"ESP": 1.0}).code == geo.resolve("Catalogne", {"ESP": 1.0}).code == "ES-CT"
+    )
+
+
+def test_regions_give_way(geo) -> None:
+    # a city of the same country and name is what is meant
+    kabul = geo.resolve("Kaboul", {"AFG": 1.0})
+    assert kabul is not None and kabul.kind == "city" and kabul.geonames_id > 0
+    # a region of a country the article does not mention, among other candidates, is not chosen
+    assert (
+        geo.resolve("Floride", {"FRA": 1.0}) is None or geo.resolve("Floride", {"FRA": 1.0}).kind != "region"
+    )

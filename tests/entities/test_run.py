@@ -11,6 +11,7 @@ from click.testing import CliRunner
 from chronique.cli import cli
 from chronique.entities import run_entities
 from chronique.settings import Settings
+from chronique.stages.entities import COMPONENT
 from chronique.store import Store
 from chronique.store import entities as store_entities
 
@@ -79,7 +80,7 @@ def test_every_mention_is_stored_with_article_sentence_and_offsets(built) -> Non
             assert rows
             for r in rows:
                 assert article.body[r["start"] : r["end"]] == r["text"]
-                assert r["sentence"] >= 0 and r["component"] == "chronique.entities.v2"
+                assert r["sentence"] >= 0 and r["component"] == COMPONENT
                 assert r["entity_id"] or r["kind"] == "role"
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -132,3 +133,43 @@ def test_articles_are_coded_again_when_the_entities_stage_changed(store) -> None
         st.db.execute("UPDATE mention_articles SET component = 'chronique.entities.v3'")
     assert store_events.uncoded(st, "chronique.events.v1") == [art.id]
     assert store_events.uncoded(st, "chronique.events.v0") == [art.id]
+
+
+def test_copies_of_a_dispatch_are_one_event_citing_every_article(store) -> None:
+    st, _ = store
+    # the same dispatch republished by another outlet, with its own headline and a last line of its own
+    copy = clean(
+        RawDocument(
+            "in.jsonl",
+            "rec-8",
+            "jsonl",
+            "Un autre titre\n\n" + TEXT.split("\n\n", 1)[1] + "\n\nLire aussi notre dossier.",
+            meta={"url": "https://example.net/b"},
+        ),
+        Settings(),
+    )
+    st.write_batch(1, [copy], {}, [], [])
+    other = _event(copy.id, copy.body)
+    # and one more event of the second article, of another type, in the same sentence
+    different = replace(other, event="CONSULT")
+    store_events.write(st, 1, "chronique.events.v1", [(copy.id, [other, different])])
+    merged = export.records(st)
+    assert [se.event.event for se in merged] == ["REQUEST", "CONSULT"]
+    first = merged[0]
+    assert first.cite.source_id == "rec-7" and [c.source_id for c in first.copies] == ["rec-8"]
+    d = json.loads(export.dumps([first], "jsonl"))
+    assert d["n_articles"] == 2 and d["copies"][0]["url"] == "https://example.net/b"
+    assert copy.body[d["copies"][0]["sentence_start"] : d["copies"][0]["sentence_end"]] == first.event.text
+    assert "(+1 copies)" in export.table(merged)
+    # the ceasefire tracker too: one step, citing both articles
+    from chronique.events.ceasefire import ceasefires
+
+    (tr,) = ceasefires(st)
+    assert [(x.event, x.to_dict()["n_articles"]) for x in tr.steps] == [("REQUEST", 2), ("CONSULT", 1)]
+    assert "(+1 copies)" in export.ceasefire_table([tr])
+    kept = export.records(st, copies="keep")
+    assert len(kept) == 3 and all(se.copies == () for se in kept)
+    # a copy whose sentence was dated otherwise (another publication day) is another event
+    later = replace(other, date=EventDate("2016-05-04", "day", "timex-attached", "mardi"))
+    store_events.write(st, 1, "chronique.events.v1", [(copy.id, [later])])
+    assert len(export.records(st)) == 2 and all(se.copies == () for se in export.records(st))
