@@ -546,11 +546,15 @@ def _critic(
 ) -> tuple[list[Actor], list[Actor]]:
     """A critical verb ("dénoncer", "fustiger", "s'insurger"...) that reports a quotation or a
     "que" clause: an accusation by the speaker against whom the quotation is about, when it names
-    exactly one actor other than the speaker (else none). Without a quotation, the rule's slots stand."""
+    exactly one actor other than the speaker (else none). Without a quotation, the rule's slots stand;
+    so do the recipients they found other than the speaker ('«...», a accusé X à l'adresse de Y')."""
     parts = quotation(t, v)
     if not parts:
         return actors, recipients
     speaker = _quote_speaker(t, v, set().union(*(q for _, q in parts)), res) or actors
+    own = [r for r in recipients if all(fold(r.canonical) != fold(s.canonical) for s in speaker)]
+    if own:
+        return speaker, own
     named: list[Actor] = []
     for qt, quote in parts:
         for k in sorted(quote):

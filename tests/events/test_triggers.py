@@ -64,6 +64,13 @@ def test_a_critical_verb_with_an_object_keeps_its_slots(nlp) -> None:
     assert [a.code for a in ev.recipient] == ["TUR"]
 
 
+def test_a_quotation_does_not_override_the_recipient_the_verb_names(nlp) -> None:
+    text = '"Vous avez menti au monde entier", a accusé le ministre Paul Lenoir à l\'adresse d\'Ankara.'
+    ev = one(code(nlp, text), "ACCUSE")
+    assert [a.canonical for a in ev.actor] == ["Paul Lenoir"]
+    assert [a.code for a in ev.recipient] == ["TUR"]
+
+
 def test_a_verb_the_lemmatizer_left_conjugated(nlp) -> None:
     ev = one(code(nlp, "Le syndicat CGT réclame une hausse des salaires au gouvernement."), "REQUEST")
     assert ev.actor and ev.actor[0].canonical == "CGT"
