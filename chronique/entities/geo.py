@@ -11,8 +11,9 @@ language (pycountry's translations) and the names of ``lang/<code>/entities_regi
 places too ("le Var", "la Corse", "la Floride", "l'Angleterre"): without them a French département
 fell to a foreign town of the same name (Var → Varna) or to no place at all. A region has no GeoNames
 id nor coordinates; its ``code`` is the ISO 3166-2 code. It is chosen only in a country the article
-mentions (or when the article mentions none and it is the only candidate), and a city of the same
-country and name wins over it ("Kaboul" the city, not the province).
+mentions (or, for the regions the language data lists, when the article mentions none and it is the
+only candidate), and a city of the same country and name wins over it ("Kaboul" the city, not the
+province).
 """
 
 from __future__ import annotations
@@ -109,6 +110,7 @@ class Gazetteer:
             for n in names:
                 self._add(n, place)
         self.regions: dict[str, Place] = {}  # ISO 3166-2 → the region
+        self.listed_regions: set[str] = set()  # those the language data names
         self._add_regions(lang)
         log.debug(
             "gazetteer: %d places, %d regions, %d names", len(self.by_id), len(self.regions), len(self.exact)
@@ -142,6 +144,8 @@ class Gazetteer:
             display = (extra.get(sub.code) or _region_names(translate(sub.name)) or names)[0]
             place = Place(0, display, country, None, None, REGION_POPULATION, "region", sub.code)
             self.regions[sub.code] = place
+            if sub.code in extra:
+                self.listed_regions.add(sub.code)
             for n in names:
                 if _latin_name(n):
                     self._add(n, place)
@@ -159,11 +163,15 @@ class Gazetteer:
         """The place ``name`` most likely means, given the weight of each country in the article."""
         cands = self.candidates(name)
         known = any(v > 0 for v in context.values())
-        # a region counts only in a country the article mentions, or alone in an article that names none
+        # a region counts only in a country the article mentions, or, when it is one the language data
+        # lists (well known by that name: "l'Angleterre"), alone in an article that names no country;
+        # not a local name met with no context ("Sahel" is also a province of Burkina Faso)
         cands = [
             p
             for p in cands
-            if p.kind != "region" or context.get(p.country, 0.0) > 0 or (not known and len(cands) == 1)
+            if p.kind != "region"
+            or context.get(p.country, 0.0) > 0
+            or (not known and len(cands) == 1 and p.code in self.listed_regions)
         ]
         if not cands:
             return None

@@ -64,6 +64,10 @@ def test_regions_give_way(geo) -> None:
     # a city of the same country and name is what is meant
     kabul = geo.resolve("Kaboul", {"AFG": 1.0})
     assert kabul is not None and kabul.kind == "city" and kabul.geonames_id > 0
+    # a local name met with no country in the article is not that country's region ("le Sahel")
+    sahel = geo.resolve("Sahel", {})
+    assert sahel is None or sahel.kind != "region"
+    assert geo.resolve("Sahel", {"BFA": 1.0}).code.startswith("BF-")
     # a region of a country the article does not mention, among other candidates, is not chosen
     assert (
         geo.resolve("Floride", {"FRA": 1.0}) is None or geo.resolve("Floride", {"FRA": 1.0}).kind != "region"
