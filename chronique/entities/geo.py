@@ -129,11 +129,11 @@ class Gazetteer:
         except OSError:
             translate = _same
         try:
-            extra: dict[str, list[str]] = (
-                langdata.load(lang, "entities_regions.yaml").get("region_names") or {}
-            )
+            data = langdata.load(lang, "entities_regions.yaml") or {}
         except LanguageDataError:
-            extra = {}
+            data = {}
+        extra: dict[str, list[str]] = data.get("region_names") or {}
+        world = {fold(n) for n in data.get("world_regions") or []}
         for sub in pycountry.subdivisions:
             country = self.iso3.get(sub.country_code, "")
             names = _region_names(sub.name) + _region_names(translate(sub.name))
@@ -147,7 +147,7 @@ class Gazetteer:
             if sub.code in extra:
                 self.listed_regions.add(sub.code)
             for n in names:
-                if _latin_name(n):
+                if _latin_name(n) and fold(n) not in world:
                     self._add(n, place)
 
     def _add(self, name: str, place: Place) -> None:
