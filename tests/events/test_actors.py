@@ -52,3 +52,12 @@ def test_a_person_keeps_the_country_a_role_gave_them_earlier(nlp) -> None:
     )
     ev = one(code(nlp, text), "ACCUSE")
     assert [(a.canonical, a.code) for a in ev.actor] == [("Ivan Petrovitch", "BLR")]
+
+
+def test_chef_d_etat_without_article_is_the_head_of_state_named_before(nlp) -> None:
+    text = (
+        "Le président bélarusse Alexandre Vorine a prêté serment mardi. "
+        "Le soir, des milliers de personnes ont défilé contre le chef d'Etat à Minsk."
+    )
+    ev = one(code(nlp, text), "PROTEST")
+    assert [(a.canonical, a.code) for a in ev.recipient] == [("Alexandre Vorine", "BLR")]
