@@ -31,11 +31,11 @@ pytestmark = [pytest.mark.shared, pytest.mark.model, pytest.mark.slow]
 LABELS = ROOT / "data" / "labels" / "events-orangesum-fr.yaml"
 #: Seed events found (of 16): the one missed needs an anaphora across sentences ("Neuf pays" named later).
 SEEDS_FLOOR = 15
-#: (split, measure) → F1 floor. Session 3 (coder v6, entities v3) grew both halves with batches labelled
-#: by people who never saw the coder's output: dev 366 → 456 sentences (batch 5), held-out 90 → 270
-#: (batches 4 and 6). Scores now: dev 0.684 / 0.597 (0.661 / 0.519 with session 2's code on the same
-#: labels), held-out 0.486 / 0.205 (0.467 / 0.195 with session 2's code); floors about 0.01 under:
-#: dev 0.67 / 0.58, held-out 0.47 / 0.19 (never tuned on). Dev re-pinned on 2026-11-21 (fourth change) only because the dev half grew
+#: (split, measure) → F1 floor. Session 3 (coder v6, entities v3) grew both halves with seven batches
+#: labelled by people who never saw the coder's output: dev 366 → 636 sentences, held-out 90 → 444.
+#: Scores now: dev 0.596 / 0.509 (0.572 / 0.451 with session 2's code on the same labels), held-out
+#: 0.433 / 0.188 (0.406 / 0.175 with session 2's code); floors about 0.01 under: dev 0.58 / 0.49,
+#: held-out 0.42 / 0.17 (never tuned on; the per-batch figures are in docs/events.md). Dev re-pinned on 2026-11-21 (fourth change) only because the dev half grew
 #: again, from 246 to 366 sentences (20 new articles, labelled before the coder was run on them; they
 #: scored 0.42 / 0.21 at first): 0.72 / 0.56, about 0.01 under dev 0.731 / 0.569 after that change (the
 #: 246 older dev sentences are unchanged at 0.771 / 0.657). Held-out unchanged at 0.620 / 0.360, floors
@@ -49,10 +49,10 @@ SEEDS_FLOOR = 15
 #: of the state line, and two group nouns with different codes no longer match by their common noun;
 #: see chronique.events.evaluate). Under the old matching the held-out full F1 went 0.371 → 0.388.
 F1_FLOORS = {
-    ("dev", "type"): 0.67,
-    ("dev", "full"): 0.58,
-    ("heldout", "type"): 0.47,
-    ("heldout", "full"): 0.19,
+    ("dev", "type"): 0.58,
+    ("dev", "full"): 0.49,
+    ("heldout", "type"): 0.42,
+    ("heldout", "full"): 0.17,
 }
 
 
