@@ -61,3 +61,21 @@ def test_chef_d_etat_without_article_is_the_head_of_state_named_before(nlp) -> N
     )
     ev = one(code(nlp, text), "PROTEST")
     assert [(a.canonical, a.code) for a in ev.recipient] == [("Alexandre Vorine", "BLR")]
+
+
+def test_an_attacker_and_passers_by_named_by_common_nouns(nlp) -> None:
+    ev = one(code(nlp, "Un homme a blessé trois passants au couteau samedi à Lyon."), "ASSAULT")
+    assert [a.canonical for a in ev.actor] == ["homme"] and [a.canonical for a in ev.recipient] == [
+        "passants"
+    ]
+    assert [
+        a.canonical
+        for a in one(code(nlp, "Un tireur a tiré à plusieurs reprises sur la foule."), "ASSAULT").actor
+    ] == ["tireur"]
+
+
+def test_placards_carried_are_a_protest_and_a_threat_brandished_stays_one(nlp) -> None:
+    ev = one(code(nlp, "Des manifestants ont brandi des pancartes contre la réforme à Rennes."), "PROTEST")
+    assert ev.mode == "demo"
+    evs = code(nlp, "Le ministre a brandi la menace de sanctions contre la Turquie.")
+    assert [e.event for e in evs] == ["THREATEN"]
