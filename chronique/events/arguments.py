@@ -71,8 +71,18 @@ def agent(t: Tree, v: int, res: Resolver, depth: int = 0, *, scan: bool = True) 
     )
     agent_below = participle and any(t.dep(k) == "obl:agent" for k in t.subtree(v, stop=SLOT_STOP))
     head = t.head(v)
-    # "X a été mis en examen et écroué": a bare participle coordinated with a passive shares its auxiliary
-    shared_passive = participle and t.dep(v) == "conj" and head is not None and t.is_passive(head)
+    # "X a été mis en examen et écroué": a bare participle coordinated with a passive shares its auxiliary,
+    # also when the parse hangs it on the passive as a clause of its own ("deux hommes ont été tués et
+    # un troisième, âgé de 16 ans, blessé"), after it and with no subject or object of its own
+    shared_passive = (
+        participle
+        and head is not None
+        and t.is_passive(head)
+        and (
+            t.dep(v) == "conj"
+            or (t.dep(v) == "advcl" and v > head and not t.children(v, "nsubj", "nsubj:pass", "obj"))
+        )
+    )
     if t.is_passive(v) or (t.dep(v) == "acl" and participle) or agent_below or shared_passive:
         for k in t.subtree(v, stop=SLOT_STOP):
             if t.dep(k) == "obl:agent" or (
@@ -177,7 +187,9 @@ def _after_event_noun(t: Tree, v: int, res: Resolver) -> bool:
     while k >= t.lo and t.tok(k).pos == "ADJ":
         k -= 1
     lex = res.lex
-    return k >= t.lo and t.tok(k).pos == "NOUN" and bool(lex.nouns.get(t.lemma(k)) or lex.nouns.get(t.lower(k)))
+    return (
+        k >= t.lo and t.tok(k).pos == "NOUN" and bool(lex.nouns.get(t.lemma(k)) or lex.nouns.get(t.lower(k)))
+    )
 
 
 def _surface(t: Tree, h: int, res: Resolver, depth: int) -> list[Actor]:
@@ -245,11 +257,7 @@ def noun_actors(t: Tree, n: int, res: Resolver, *, de: str | None = None) -> lis
     out: list[Actor] = []
     for k in t.children(n):
         p = t.prep(k)
-        if (
-            p == "par"
-            or (p == "de" and de == "actor" and t.dep(k) == "nmod")
-            or p == "entre"
-        ):
+        if p == "par" or (p == "de" and de == "actor" and t.dep(k) == "nmod") or p == "entre":
             out += res.phrase(t, k)
     if not out:  # "l'assaut du bâtiment par X": the parse hangs "par X" on the noun's complement
         for k in t.children(n, "nmod"):
@@ -401,7 +409,11 @@ def detached_participle_noun(t: Tree, v: int) -> int | None:
     par Z": Y, masculine singular like "appuyé"). Such a participle has no object: a pronoun after
     it is emphatic ("appuyé lui par Z")."""
     f = t.feats(v)
-    if f.get("VerbForm") != "Part" or f.get("Tense") != "Past" or t.children(v, "aux", "aux:tense", "aux:pass"):
+    if (
+        f.get("VerbForm") != "Part"
+        or f.get("Tense") != "Past"
+        or t.children(v, "aux", "aux:tense", "aux:pass")
+    ):
         return None
     if not any(t.dep(k) == "obl:agent" or t.prep(k) == "par" for k in t.subtree(v, stop=SLOT_STOP)):
         return None
