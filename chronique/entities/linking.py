@@ -376,7 +376,11 @@ def harmonise(mentions_by_article: Mapping[str, Sequence[Mention]], entities: Se
         label = "LOC" if e.type == "GPE" else e.type
         for aid, i in e.members:
             m = mentions_by_article[aid][i]
-            if m.kind in ("name", "acronym") and m.label != label and not m.key.startswith(("GPE:", "GEO:", "SUB:")):
+            if (
+                m.kind in ("name", "acronym")
+                and m.label != label
+                and not m.key.startswith(("GPE:", "GEO:", "SUB:"))
+            ):
                 m.label = label
                 changed += 1
             if e.type == "PER" and m.kind in ("name", "acronym"):

@@ -123,7 +123,9 @@ class RefIndex:
                 continue
             before = text[max(start, r.start - 12) : r.start].lower().replace("’", "'").replace("'", "' ")
             words = [w for w in before.split() if w not in lex.articles]
-            if not words or (words[-1] not in lex.place_prepositions and words[-1] not in lex.owner_prepositions):
+            if not words or (
+                words[-1] not in lex.place_prepositions and words[-1] not in lex.owner_prepositions
+            ):
                 return True
         return False
 
@@ -212,7 +214,9 @@ class Resolver:
             and not any(word in w or lemma in w for w in p.values())
             and any(r.kind in ACTOR_KINDS for r in self.refs.at(i))
         )
-        if not misread and (tok.pos == "PRON" or word in p.get("speaker", ()) or word in p.get("singular", ())):
+        if not misread and (
+            tok.pos == "PRON" or word in p.get("speaker", ()) or word in p.get("singular", ())
+        ):
             return self._pronoun(t, i, word, lemma)
         if lemma in p.get("latest", ()) and any(t.lemma(k) == "ce" for k in t.children(i, "det")):
             return self._from_memory(plural=None)
@@ -224,7 +228,9 @@ class Resolver:
             person = self._last_person()
             if person is not None:  # "le chef de l'État" with no name nor country: the last person named
                 g = group[0]
-                return [replace(person, entity_text=g.entity_text, start=g.start, end=g.end, source="description")]
+                return [
+                    replace(person, entity_text=g.entity_text, start=g.start, end=g.end, source="description")
+                ]
         return group or self._bare_name(t, i)
 
     def _population(self, t: Tree, i: int) -> bool:
@@ -276,7 +282,9 @@ class Resolver:
             heads += t.children(i, "appos")
             # "le mouvement chiite armé Hezbollah": a name right after a common noun and its adjectives
             if t.tok(i).pos == "NOUN" and t.word(i)[:1].islower():
-                heads += [k for k in t.children(i, "nmod") if k > i and t.tok(k).pos == "PROPN" and not t.prep(k)]
+                heads += [
+                    k for k in t.children(i, "nmod") if k > i and t.tok(k).pos == "PROPN" and not t.prep(k)
+                ]
         own = [
             r
             for h in heads
@@ -376,7 +384,9 @@ class Resolver:
                         if code:
                             break
                 # "un tribunal de Canton", "la police de Minneapolis": the group of a town
-                town = next((r.country for r in self.refs.at(k) if r.kind == "place" and len(r.country) == 3), "")
+                town = next(
+                    (r.country for r in self.refs.at(k) if r.kind == "place" and len(r.country) == 3), ""
+                )
                 if town and t.prep(k) == "de" and t.head(k) == i:
                     code = town
                     break
@@ -526,7 +536,9 @@ class Resolver:
                     found = self.phrase(t, ante) or self._group_ending_at(t, ante)
                     if not found:  # the parse hung the clause on another noun: "qui" follows its antecedent
                         found = self._before_relative(t, i)
-                    if len(found) == 1 and t.feats(verb).get("Number") == "Plur" != t.feats(ante).get("Number"):
+                    if len(found) == 1 and t.feats(verb).get("Number") == "Plur" != t.feats(ante).get(
+                        "Number"
+                    ):
                         found = self._plural_antecedent(t, ante) or found
                     return [replace(a, source="relative") for a in found]
             return []
