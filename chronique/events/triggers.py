@@ -171,6 +171,10 @@ def _has_with(t: Tree, v: int, words: tuple[str, ...]) -> list[int]:
         for f in t.children(k, "fixed", "flat"):
             if t.lemma(f) in words or t.lower(f) in words:
                 return [k, f]
+        if t.dep(k) == "obj":  # an attribute of the object the parse hangs on it ("déclarer la trêve caduque")
+            for f in t.children(k, "amod"):
+                if t.lemma(f) in words or t.lower(f) in words:
+                    return [f]
     return []
 
 

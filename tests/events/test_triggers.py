@@ -87,3 +87,10 @@ def test_a_verb_the_lemmatizer_left_conjugated(nlp) -> None:
 )
 def test_triggers_added_from_corpus_frequency(nlp, text: str, etype: str) -> None:
     assert one(code(nlp, text), etype).actor
+
+
+def test_a_truce_declared_void_has_collapsed(nlp) -> None:
+    ev = one(code(nlp, "Les rebelles ont déclaré caduc le cessez-le-feu signé en mars."), "REJECT")
+    assert ev.ceasefire == "collapsed"
+    ev = one(code(nlp, "Le gouvernement a déclaré un cessez-le-feu unilatéral de trois jours."), "CONCEDE")
+    assert ev.ceasefire == "declared"
