@@ -23,7 +23,7 @@ from chronique.events.flags import event_date, flags
 from chronique.events.lexicon import Lexicon
 from chronique.events.model import Actor, Dropped, Event, Place
 from chronique.events.names import fold
-from chronique.events.tree import Tree
+from chronique.events.tree import Tree, temporal_tokens
 from chronique.events.triggers import (
     Cand,
     cop_cand,
@@ -73,7 +73,8 @@ def code(
     res = Resolver(index, lex)
     events: list[Event] = []
     dropped: list[Dropped] = []
-    trees = [Tree(ann, s, lex.etre_verbs) for s in range(len(ann.sentences))]
+    temporal = temporal_tokens(ann, timexes)
+    trees = [Tree(ann, s, lex.etre_verbs, temporal) for s in range(len(ann.sentences))]
     for t in trees:
         res.sentence = t.index
         res.speakers[t.index] = _speaker(t, trees, res, lex)

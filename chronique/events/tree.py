@@ -8,6 +8,8 @@ a relation asked for as ``obl`` matches its subtypes too.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Sequence
+from typing import Any
 
 from chronique.stages.annotate import Annotation, Token
 
@@ -21,9 +23,16 @@ NAME_DEPS = ("appos", "flat", "flat:name", "nmod", "amod", "compound", "nummod",
 class Tree:
     """Children, subtrees and prepositions of the tokens of sentence ``index``."""
 
-    def __init__(self, ann: Annotation, index: int, not_passive: frozenset[str] = frozenset()) -> None:
+    def __init__(
+        self,
+        ann: Annotation,
+        index: int,
+        not_passive: frozenset[str] = frozenset(),
+        temporal: frozenset[int] = frozenset(),
+    ) -> None:
         s = ann.sentences[index]
         self.not_passive = not_passive
+        self.temporal = temporal
         self.ann = ann
         self.index = index
         self.lo, self.hi = s.first, s.last
@@ -34,6 +43,25 @@ class Tree:
             h = self.toks[i].head
             if h != i and self.lo <= h < self.hi:
                 self.kids[h].append(i)
+        # a date the parser took for an object ("X a reçu jeudi Y": "jeudi" as the object) is a
+        # modifier of time: the real object is the next one
+        self.deps: dict[int, str] = {}
+        self.heads: dict[int, int] = {}
+        for i in sorted(temporal):
+            h = self.toks[i].head
+            if not (
+                self.lo <= i < self.hi and self.toks[i].dep == "obj" and h != i and self.lo <= h < self.hi
+            ):
+                continue
+            self.deps[i] = "obl:mod"
+            for k in list(self.kids.get(i, [])):  # "a plaidé jeudi non coupable": "coupable" is the verb's
+                if k not in temporal and self.toks[k].dep not in ("det", "case", "punct", "nummod"):
+                    self.kids[i].remove(k)
+                    self.kids[h].append(k)
+                    self.kids[h].sort()
+                    self.heads[k] = h
+                    if self.toks[k].dep == "amod":  # an adjective on a verb is its attribute
+                        self.deps[k] = "xcomp"
 
     # -- tokens --------------------------------------------------------------------------------
     def tok(self, i: int) -> Token:
@@ -57,10 +85,10 @@ class Tree:
         return self.toks[i].feats()
 
     def dep(self, i: int) -> str:
-        return self.toks[i].dep
+        return self.deps.get(i) or self.toks[i].dep
 
     def head(self, i: int) -> int | None:
-        h = self.toks[i].head
+        h = self.heads.get(i, self.toks[i].head)
         return h if h != i and self.lo <= h < self.hi else None
 
     def tokens(self) -> range:
@@ -71,7 +99,7 @@ class Tree:
         kids = self.kids.get(i, [])
         if not deps:
             return list(kids)
-        return [k for k in kids if _dep_is(self.toks[k].dep, deps)]
+        return [k for k in kids if _dep_is(self.dep(k), deps)]
 
     def child(self, i: int, *deps: str) -> int | None:
         found = self.children(i, *deps)
@@ -84,7 +112,7 @@ class Tree:
             j = todo.pop()
             out.append(j)
             for k in self.kids.get(j, []):
-                if not (stop and _dep_is(self.toks[k].dep, stop)):
+                if not (stop and _dep_is(self.dep(k), stop)):
                     todo.append(k)
         return sorted(out)
 
@@ -158,7 +186,7 @@ class Tree:
         """The nearest verb at or above ``i`` (the verb whose clause ``i`` is in)."""
         j: int | None = i
         while j is not None:
-            if self.toks[j].pos in ("VERB", "AUX") and self.toks[j].dep not in (
+            if self.toks[j].pos in ("VERB", "AUX") and self.dep(j) not in (
                 "aux",
                 "aux:tense",
                 "aux:pass",
@@ -174,3 +202,19 @@ class Tree:
 
 def _dep_is(dep: str, deps: tuple[str, ...]) -> bool:
     return any(dep == d or (":" not in d and dep.startswith(d + ":")) for d in deps)
+
+
+def temporal_tokens(ann: Annotation, timexes: Sequence[Any] | None) -> frozenset[int]:
+    """The tokens inside a temporal expression of the body (``timexes``: objects with character
+    ``start`` and ``end``), for :class:`Tree` to read them as modifiers of time."""
+    if not timexes:
+        return frozenset()
+    spans = sorted((x.start, x.end) for x in timexes)
+    out: set[int] = set()
+    j = 0
+    for i, tok in enumerate(ann.tokens):
+        while j < len(spans) and spans[j][1] <= tok.start:
+            j += 1
+        if j < len(spans) and spans[j][0] <= tok.start and tok.end <= spans[j][1]:
+            out.add(i)
+    return frozenset(out)

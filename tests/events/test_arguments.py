@@ -242,3 +242,18 @@ def test_a_participle_after_a_passive_shares_it(nlp) -> None:
     # the model hangs "blessé" on "tués" as a clause of its own: its subject is not who acted
     evs = code(nlp, "Deux hommes de 20 et 31 ans ont été tués et un troisième, âgé de 45 ans, blessé.")
     assert not [e for e in evs if e.event == "ASSAULT" and e.actor]
+
+
+def test_a_date_the_parser_takes_for_the_object_is_not_the_object(nlp) -> None:
+    # the model makes "jeudi" the object of "reçu" and hangs "non coupable" on "jeudi"
+    ev = one(code(nlp, "Le président Karl Osten a reçu jeudi Marta Velde à Brelune."), "CONSULT")
+    assert [a.canonical for a in ev.actor] == ["Marta Velde"]
+    assert [a.canonical for a in ev.recipient] == ["Karl Osten"]
+    plea = "L'ancien conseiller Paul Verdane a plaidé jeudi non coupable devant le tribunal de Brelune."
+    assert [a.canonical for a in one(code(nlp, plea), "REJECT").actor] == ["Paul Verdane"]
+    # without the temporal tagger the parse is read as it is: no visitor
+    assert not [
+        e
+        for e in code(nlp, "Le président Karl Osten a reçu jeudi Marta Velde à Brelune.", timexes=False)
+        if e.event == "CONSULT"
+    ]
