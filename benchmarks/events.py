@@ -1,6 +1,7 @@
 """Benchmark of the events stage: accuracy on the seeds and on the OrangeSum labels, and speed.
 
     .venv/bin/python benchmarks/events.py [--db /tmp/orangesum.db] [--no-timing] [--no-gold] [--list-seeds] [--split dev]
+    .venv/bin/python benchmarks/events.py --agreement [--split dev]
 
 1. **Seeds**: the events of ``../shared/gold/seeds.yaml`` found with type, mode, actor and recipient
    right (:func:`chronique.events.evaluate.seed_match`); ``--list-seeds`` prints every event coded
@@ -12,6 +13,11 @@
    ``chronique build ../shared/data/orangesum-dev.jsonl --db /tmp/orangesum.db``), the share of the
    whole pipeline's time this adds (the store's build run is the rest), and the time with the
    entities stage and the temporal tagger computed on the fly.
+
+4. **Agreement** (``--agreement``, ``data/labels/events-orangesum-fr-agreement.yaml``): on the
+   sentences two people labelled blind, how far the second agrees with the first, how far each
+   agrees with the adjudicated labels of the main file, and how far the coder agrees with each, all
+   with the same matching: what a person reaches is the ceiling the coder's figures are read against.
 
 Reads ``../shared`` at run time; says so and skips a part when it is absent.
 """
@@ -30,6 +36,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = (ROOT / ".." / "shared").resolve()
 LABELS = ROOT / "data" / "labels" / "events-orangesum-fr.yaml"
+AGREEMENT = ROOT / "data" / "labels" / "events-orangesum-fr-agreement.yaml"
 sys.path.insert(0, str(ROOT))
 
 
@@ -79,6 +86,66 @@ def seeds(list_all: bool) -> None:
                     f"«{e.event_text}» {e.date.value or '?'} {e.ceasefire} {flags}"
                 )
     print(f"seeds: {found}/{total} gold events found; {coded} events coded in the five seeds")
+
+
+def _line(name: str, c: Any) -> str:
+    return f"  {name:<40} P {c.precision:.3f}  R {c.recall:.3f}  F1 {c.f1:.3f}  ({c.tp} pairs, {c.coded} coded, {c.gold} gold)"
+
+
+def agreement(splits: tuple[str, ...] = ("dev", "heldout")) -> dict[str, dict[str, object]]:
+    from chronique.events.evaluate import (
+        LabelledSentence,
+        code_records,
+        load_agreement,
+        load_labels,
+        score,
+    )
+    from chronique.events.evaluate import (
+        agreement as agree,
+    )
+    from chronique.stages.annotate import load_model
+
+    corpus = SHARED / "data" / "orangesum-dev.jsonl"
+    if not corpus.exists():
+        print(f"agreement: skipped, {corpus} is absent")
+        return {}
+    doubly = [d for d in load_agreement(AGREEMENT) if d.split in splits]
+    reference = {(ls.article, ls.start): ls.events for ls in load_labels(LABELS)}
+    ids = {d.article for d in doubly}
+    records = {}
+    with corpus.open(encoding="utf-8") as fh:
+        for line in fh:
+            r = json.loads(line)
+            if str(r["id"]) in ids:
+                records[str(r["id"])] = r
+    coded, texts = code_records(records, load_model())
+    out: dict[str, dict[str, object]] = {}
+    for batch in [*sorted({d.batch for d in doubly}), 0]:
+        these = [d for d in doubly if batch in (0, d.batch)]
+        title = f"batch {batch} ({these[0].split})" if batch else "all"
+        print(f"== agreement, {title}: {len(these)} sentences labelled twice, blind")
+        found = agree(these, reference)
+        for who, gold in (("first", "first"), ("second", "second"), ("adjudicated", "adjudicated")):
+            found[f"coder vs {gold}"] = score(
+                [
+                    LabelledSentence(
+                        d.article,
+                        d.split,
+                        d.start,
+                        d.end,
+                        d.sha1,
+                        getattr(d, who) if who != "adjudicated" else reference[(d.article, d.start)],
+                    )
+                    for d in these
+                ],
+                coded,
+                texts,
+            )
+        for name, s in found.items():
+            print(_line(f"{name}, type", s.type))
+            print(_line(f"{name}, type+actor+recipient", s.full))
+        out[title] = {k: v.to_dict() for k, v in found.items()}
+    return out
 
 
 def gold(splits: tuple[str, ...] = ("dev", "heldout")) -> dict[str, dict[str, object]]:
@@ -168,10 +235,17 @@ def main() -> None:
         default="both",
         help="which half of the labels to score (tune with --split dev: the held-out half is looked at rarely)",
     )
+    ap.add_argument(
+        "--agreement", action="store_true", help="agreement between people labelling blind, and the coder's"
+    )
     args = ap.parse_args()
+    splits = ("dev", "heldout") if args.split == "both" else (args.split,)
+    if args.agreement:
+        agreement(splits)
+        return
     if not args.no_gold:
         seeds(args.list_seeds)
-        gold(("dev", "heldout") if args.split == "both" else (args.split,))
+        gold(splits)
     if not args.no_timing:
         timing(args.db)
 

@@ -127,19 +127,23 @@ def load_labels(path: str | Path) -> list[LabelledSentence]:
         raise ChroniqueError(f"cannot read the event labels {path}: {exc}") from exc
     out = []
     for it in data.get("sentences", []):
-        evs = tuple(
-            GoldEvent(
-                e["event"],
-                e.get("mode", ""),
-                tuple(GoldActor.parse(a) for a in e.get("actor", [])),
-                tuple(GoldActor.parse(a) for a in e.get("recipient", [])),
-            )
-            for e in it.get("events", [])
-        )
+        evs = _gold_events(it.get("events", []))
         out.append(
             LabelledSentence(str(it["id"]), it["split"], int(it["start"]), int(it["end"]), it["sha1"], evs)
         )
     return out
+
+
+def _gold_events(items: Iterable[dict[str, Any]]) -> tuple[GoldEvent, ...]:
+    return tuple(
+        GoldEvent(
+            e["event"],
+            e.get("mode", ""),
+            tuple(GoldActor.parse(a) for a in e.get("actor", [])),
+            tuple(GoldActor.parse(a) for a in e.get("recipient", [])),
+        )
+        for e in items
+    )
 
 
 def sentence_sha1(text: str) -> str:
@@ -190,7 +194,7 @@ def list_matches(
     return any(match(c, g) for c in coded for g in gold)
 
 
-def _pair(coded: list[Event], gold: Sequence[GoldEvent], ok: Callable[[Event, GoldEvent], bool]) -> int:
+def _pair(coded: Sequence[Any], gold: Sequence[GoldEvent], ok: Callable[[Any, GoldEvent], bool]) -> int:
     free = list(coded)
     n = 0
     for g in gold:
@@ -216,29 +220,111 @@ def score(
         mine = [
             e for e in coded.get(ls.article, []) if ls.start <= e.trigger_start < ls.end and not e.negated
         ]
-        for counts, ok in (
-            (s.type, lambda c, g: c.event == g.event),
-            (
-                s.full,
-                lambda c, g: (
-                    c.event == g.event
-                    and list_matches(c.actor, g.actor)
-                    and list_matches(c.recipient, g.recipient)
-                ),
-            ),
-            (
-                s.strict,
-                lambda c, g: (
-                    c.event == g.event
-                    and list_matches(c.actor, g.actor, strict=True)
-                    and list_matches(c.recipient, g.recipient, strict=True)
-                ),
-            ),
-        ):
-            counts.coded += len(mine)
-            counts.gold += len(ls.events)
-            counts.tp += _pair(mine, ls.events, ok)
+        _count(s, mine, ls.events)
     return s
+
+
+def _count(s: Scores, mine: Sequence[Any], gold: Sequence[GoldEvent]) -> None:
+    """Add one sentence's pairs to ``s``: ``mine`` are events with ``event``, ``actor`` and
+    ``recipient`` (coded events, or another person's labels)."""
+    for counts, ok in (
+        (s.type, lambda c, g: c.event == g.event),
+        (
+            s.full,
+            lambda c, g: (
+                c.event == g.event
+                and list_matches(c.actor, g.actor)
+                and list_matches(c.recipient, g.recipient)
+            ),
+        ),
+        (
+            s.strict,
+            lambda c, g: (
+                c.event == g.event
+                and list_matches(c.actor, g.actor, strict=True)
+                and list_matches(c.recipient, g.recipient, strict=True)
+            ),
+        ),
+    ):
+        counts.coded += len(mine)
+        counts.gold += len(gold)
+        counts.tp += _pair(list(mine), gold, ok)
+
+
+@dataclass(frozen=True, slots=True)
+class DoublyLabelled:
+    """A sentence labelled twice, blind, by two people (``first``, ``second``)."""
+
+    article: str
+    batch: int
+    split: str
+    start: int
+    end: int
+    sha1: str
+    first: tuple[GoldEvent, ...]
+    second: tuple[GoldEvent, ...]
+
+
+def load_agreement(path: str | Path) -> list[DoublyLabelled]:
+    """A file of sentences labelled twice (``data/labels/events-*-agreement.yaml``)."""
+    try:
+        data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as exc:
+        raise ChroniqueError(f"cannot read the double labels {path}: {exc}") from exc
+    return [
+        DoublyLabelled(
+            str(it["id"]),
+            int(it.get("batch", 0)),
+            it["split"],
+            int(it["start"]),
+            int(it["end"]),
+            it["sha1"],
+            _gold_events(it.get("first", [])),
+            _gold_events(it.get("second", [])),
+        )
+        for it in data.get("sentences", [])
+    ]
+
+
+@dataclass(frozen=True, slots=True)
+class LabelsAsCoded:
+    """Another person's labelled event, in the shape :func:`_count` reads coded events in."""
+
+    event: str
+    actor: list[Actor]
+    recipient: list[Actor]
+
+
+def _as_coded(g: GoldEvent) -> LabelsAsCoded:
+    return LabelsAsCoded(g.event, [_as_actor(a) for a in g.actor], [_as_actor(a) for a in g.recipient])
+
+
+def _as_actor(a: GoldActor) -> Actor:
+    return Actor(a.canonical, a.canonical, a.code, a.sector, 0, 0, "name")
+
+
+def agreement(
+    doubly: Iterable[DoublyLabelled], reference: dict[tuple[str, int], tuple[GoldEvent, ...]] | None = None
+) -> dict[str, Scores]:
+    """How far two people labelling blind agree, scored as the coder is: ``second`` against
+    ``first``; with ``reference`` (the adjudicated labels of the same sentences, by (article,
+    start)), each of them against it too ("first vs adjudicated", "second vs adjudicated")."""
+    out = {"second vs first": Scores()}
+    if reference is not None:
+        out["first vs adjudicated"] = Scores()
+        out["second vs adjudicated"] = Scores()
+    for d in doubly:
+        for name, mine, gold in (
+            ("second vs first", d.second, d.first),
+            ("first vs adjudicated", d.first, (reference or {}).get((d.article, d.start))),
+            ("second vs adjudicated", d.second, (reference or {}).get((d.article, d.start))),
+        ):
+            if name not in out or gold is None:
+                continue
+            out[name].sentences += 1
+            out[name].empty += not gold
+            _count(out[name], [_as_coded(g) for g in mine], gold)
+    return out
 
 
 def verdicts(ls: LabelledSentence, coded: list[Event]) -> list[tuple[str, str]]:

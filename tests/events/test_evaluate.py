@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from chronique.events.evaluate import (
+    DoublyLabelled,
     GoldActor,
     GoldEvent,
     LabelledSentence,
+    agreement,
     list_matches,
+    load_agreement,
+    load_labels,
     score,
     sentence_sha1,
 )
@@ -79,3 +85,35 @@ def test_score_pairs_one_to_one_and_leaves_out_negated_events() -> None:
 def test_drift_is_counted() -> None:
     s = score([_label(())], {}, {"a1": "Autre texte " + BODY})
     assert s.drifted == 1
+
+
+def _doubly(first: tuple[GoldEvent, ...], second: tuple[GoldEvent, ...], start: int = 0) -> DoublyLabelled:
+    return DoublyLabelled("a1", 7, "dev", start, start + 29, "", first, second)
+
+
+def test_agreement_scores_two_labellings_as_the_coder_is_scored() -> None:
+    fra, deu = (GoldActor("France", "FRA", "GOV"),), (GoldActor("Allemagne", "DEU", "GOV"),)
+    ask = GoldEvent("REQUEST", "", fra, deu)
+    ask_nobody = GoldEvent("REQUEST", "", fra, ())
+    hit = GoldEvent("ASSAULT", "", deu, ())
+    doubly = [_doubly((ask, hit), (ask_nobody,)), _doubly((), (hit,), 30)]
+    reference = {("a1", 0): (ask,), ("a1", 30): ()}
+    out = agreement(doubly, reference)
+    both = out["second vs first"]
+    assert (both.type.tp, both.type.coded, both.type.gold) == (1, 2, 2)
+    assert both.full.tp == 0  # the second labeller left the recipient out
+    assert (both.sentences, both.empty) == (2, 1)
+    first = out["first vs adjudicated"]
+    assert (first.full.tp, first.full.coded, first.full.gold) == (1, 2, 1)
+    second = out["second vs adjudicated"]
+    assert (second.type.tp, second.full.tp, second.type.coded) == (1, 0, 2)
+
+
+def test_the_committed_double_labels_match_the_main_file() -> None:
+    root = Path(__file__).resolve().parents[2] / "data" / "labels"
+    doubly = load_agreement(root / "events-orangesum-fr-agreement.yaml")
+    main = {(ls.article, ls.start): ls for ls in load_labels(root / "events-orangesum-fr.yaml")}
+    assert len(doubly) == 180 and {d.batch for d in doubly} == {7, 9}
+    for d in doubly:  # the same sentences, split and sha1 as the adjudicated labels
+        ls = main[(d.article, d.start)]
+        assert (ls.end, ls.sha1, ls.split) == (d.end, d.sha1, d.split)
