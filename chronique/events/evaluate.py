@@ -58,6 +58,8 @@ class GoldEvent:
     mode: str
     actor: tuple[GoldActor, ...]
     recipient: tuple[GoldActor, ...]
+    #: the trigger's offsets in the cleaned body, when the labeller gave them (batches 11 on)
+    trigger: tuple[int, int] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,6 +143,7 @@ def _gold_events(items: Iterable[dict[str, Any]]) -> tuple[GoldEvent, ...]:
             e.get("mode", ""),
             tuple(GoldActor.parse(a) for a in e.get("actor", [])),
             tuple(GoldActor.parse(a) for a in e.get("recipient", [])),
+            (int(e["trigger"][0]), int(e["trigger"][1])) if e.get("trigger") else None,
         )
         for e in items
     )
