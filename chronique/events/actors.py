@@ -328,10 +328,17 @@ class Resolver:
         return []
 
     def _inner_person(self, t: Tree, i: int) -> Actor | None:
-        for k in t.subtree(i, stop=(*CLAUSE_DEPS, "case", "det")):
-            if k == i or t.dep(k) not in ("appos", "flat:name", "flat", "nmod", "nsubj"):
-                continue
-            if t.dep(k) == "nmod" and t.prep(k):
+        within = t.subtree(i, stop=(*CLAUSE_DEPS, "case", "det"))
+        # not a name that is itself the complement: "les avocats de X" are not X (but "le chef de la
+        # diplomatie russe X" is X, a name hung on the complement's common noun)
+        owned = {
+            j
+            for k in within
+            if k != i and t.dep(k) == "nmod" and t.prep(k) and t.tok(k).pos == "PROPN"
+            for j in t.subtree(k)
+        }
+        for k in within:
+            if k == i or k in owned or t.dep(k) not in ("appos", "flat:name", "flat", "nmod", "nsubj"):
                 continue
             for r in self.refs.at(k):
                 if r.kind == "person":
@@ -527,6 +534,9 @@ class Resolver:
     # -- pronouns ----------------------------------------------------------------------------------
     def _pronoun(self, t: Tree, i: int, word: str, lemma: str) -> list[Actor]:
         p = self.lex.pronouns
+        if word == "t" and i + 1 < t.hi and t.tok(i + 1).pos == "PRON":
+            # "a-t-elle dit": the parser makes the euphonic "-t" the subject, the pronoun its name
+            word = lemma = t.lower(i + 1).lstrip("-")
         feats = t.feats(i)
         if feats.get("PronType") == "Rel" or word in p.get("relative", ()):
             verb = t.head(i)
@@ -536,6 +546,8 @@ class Resolver:
                     found = self.phrase(t, ante) or self._group_ending_at(t, ante)
                     if not found:  # the parse hung the clause on another noun: "qui" follows its antecedent
                         found = self._before_relative(t, i)
+                    if not found:
+                        found = self._owner_before_relative(t, i)
                     if len(found) == 1 and t.feats(verb).get("Number") == "Plur" != t.feats(ante).get(
                         "Number"
                     ):
@@ -582,6 +594,16 @@ class Resolver:
                     continue
                 if (found and (number == "Plur") == plural) or (found and number is None):
                     return [replace(x, source="pronoun") for x in found]
+        h = t.head(i)
+        if (
+            not plural
+            and h is not None
+            and t.dep(i) == "nsubj"
+            and (t.lemma(h) in self.lex.reporting or t.lemma(h) in self.lex.critics)
+        ):
+            person = self._last_person()  # "..., a-t-elle fustigé": a speaker is a person
+            if person is not None and person.canonical not in exclude:
+                return [replace(person, source="pronoun")]
         return self._from_memory(plural=plural, exclude=exclude)
 
     def _plural_antecedent(self, t: Tree, ante: int) -> list[Actor]:
@@ -605,6 +627,22 @@ class Resolver:
         if k < t.lo or t.tok(k).pos not in ("NOUN", "PROPN"):
             return []
         return self.phrase(t, k)
+
+    def _owner_before_relative(self, t: Tree, i: int) -> list[Actor]:
+        """The actor heading the "de" chain that ends right before the relative pronoun ``i``, for a
+        clause the parse hung elsewhere: "les grévistes des chaînes d'information, qui dénoncent":
+        the strikers act, not the channels nor the news."""
+        k = i - 1
+        while k >= t.lo and t.tok(k).pos in ("PUNCT", "ADJ"):
+            k -= 1
+        found: list[Actor] = []
+        while k >= t.lo and t.tok(k).pos in ("NOUN", "PROPN") and t.dep(k) == "nmod" and t.prep(k) == "de":
+            h = t.head(k)
+            if h is None or h > k or t.tok(h).pos not in ("NOUN", "PROPN"):
+                break
+            found = self.phrase(t, h) or found  # the head-most actor: "les grévistes des chaînes"
+            k = h
+        return found
 
     def _from_memory(self, plural: bool | None, exclude: set[str] | None = None) -> list[Actor]:
         for sent, actors, pl in reversed(self.memory):

@@ -129,6 +129,15 @@ def agent(t: Tree, v: int, res: Resolver, depth: int = 0, *, scan: bool = True) 
             ),
             None,
         )
+    if subj is None:  # "a-t-elle dit" parsed as "-t" subject with "-elle" hung on it
+        subj = next(
+            (
+                k
+                for k in t.children(v, "nsubj")
+                if t.lower(k).strip("-") == "t" and k + 1 < t.hi and t.tok(k + 1).pos == "PRON"
+            ),
+            None,
+        )
     if subj is None:
         subj = inverted_subject(t, v)
     if subj is not None:

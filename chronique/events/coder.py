@@ -288,9 +288,9 @@ def _build(
         if c.noun is not None and de == "recipient":
             recipients = [r for r in recipients if all(r.canonical != a.canonical for a in actors)]
         if c.kind == "noun":
-            if not (own or recipients):
+            if not (own or recipients) and c.event != "PROTEST":
                 drop("no-participant")
-                return None
+                return None  # a protest named with no marcher is the marchers' (the default below)
             gov = t.verb_of(c.trig)
             reported = (
                 gov is not None and t.lemma(gov) in lex.reporting and t.dep(c.trig) in ("obj", "nsubj:pass")

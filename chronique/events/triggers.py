@@ -459,7 +459,11 @@ def noun_cand(t: Tree, i: int, lex: Lexicon, res: Resolver) -> Cand | None:
         return Cand(
             t, i, i, nr.event, "noun", noun=nr, content=[i], topics=topics, mode=nr.mode, stage=nr.stage
         )
-    if nr.alone and not nr.needs_light and (agent or not t.dep(i).startswith("nsubj")):
+    # a protest is one also as the subject of a verb that is no trigger ("les manifestations se
+    # sont multipliées"); other event nouns as subjects are the means of their verb's act
+    # ("l'offensive a tué vingt personnes")
+    protest_subject = nr.event == "PROTEST" and h is not None and t.lemma(h) not in lex.verbs
+    if nr.alone and not nr.needs_light and (agent or protest_subject or not t.dep(i).startswith("nsubj")):
         return Cand(
             t, i, i, nr.event, "noun", noun=nr, content=[i], topics=topics, mode=nr.mode, stage=nr.stage
         )

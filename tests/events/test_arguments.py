@@ -257,3 +257,54 @@ def test_a_date_the_parser_takes_for_the_object_is_not_the_object(nlp) -> None:
         for e in code(nlp, "Le président Karl Osten a reçu jeudi Marta Velde à Brelune.", timexes=False)
         if e.event == "CONSULT"
     ]
+
+
+def test_a_protest_named_with_no_marcher_is_the_marchers(nlp) -> None:
+    for text in (
+        "Les manifestations se sont multipliées à Brelune depuis l'annonce de la réforme.",
+        "Le préfet a salué le calme de la manifestation de samedi.",
+    ):
+        ev = one(code(nlp, text), "PROTEST")
+        assert [(a.canonical, a.sector, a.source) for a in ev.actor] == [("manifestants", "CVL", "default")]
+        assert ev.confidence < 0.5  # a mention, not a report of who marched
+    # an event noun other than a protest, as the subject of its verb, is that verb's means
+    assert not [e for e in code(nlp, "L'offensive a fait vingt morts à Brelune.") if e.event == "ASSAULT"]
+
+
+def test_who_qui_is_after_a_chain_of_de(nlp) -> None:
+    # in news text the model may hang the relative clause on a noun further up ("soutien"): "qui"
+    # follows "des hôpitaux publics", whose owners, the employees, are who act
+    text = "Le conseil a été ajourné en soutien aux employés des hôpitaux publics, qui dénoncent une réforme brutale."
+    assert [a.canonical for a in one(code(nlp, text), "ACCUSE").actor] == ["employés"]
+
+    def hang(ann: Annotation, index: Callable[[str], int]) -> None:
+        v, n = index("dénoncent"), index("soutien")
+        ann.tokens[v] = replace(ann.tokens[v], dep="acl:relcl", head=n)
+
+    assert [a.canonical for a in one(misparse(nlp, text, hang), "ACCUSE").actor] == ["employés"]
+
+
+def test_the_speaker_of_a_t_elle_is_the_person_named_before(nlp) -> None:
+    text = (
+        "Claire Montel a visité le commissariat mardi. "
+        '"Les agents sont épuisés par une direction cynique", a-t-elle dénoncé.'
+    )
+    assert [a.canonical for a in one(code(nlp, text), "ACCUSE").actor] == ["Claire Montel"]
+
+
+def test_asking_for_a_penalty_accuses(nlp) -> None:
+    ev = one(
+        code(nlp, "Le ministère public a demandé six ans de réclusion contre l'ex-trésorier Paul Garnier."),
+        "ACCUSE",
+    )
+    assert [(a.canonical, a.sector) for a in ev.actor] == [("ministère public", "JUD")]
+    assert [a.canonical for a in ev.recipient] == ["Paul Garnier"] and ev.mode == "allege"
+    # an ordinary request stays one
+    assert one(code(nlp, "Le maire a demandé au préfet de libérer les prisonniers."), "REQUEST")
+
+
+def test_the_lawyers_of_someone_are_not_that_someone(nlp) -> None:
+    ev = one(code(nlp, "Les avocats de Paul Garnier ont demandé sa remise en liberté."), "REQUEST")
+    assert [a.canonical for a in ev.actor] == ["avocats"]
+    ev = one(code(nlp, "Le chef de la diplomatie russe Sergueï Lavrov a dénoncé une provocation."), "ACCUSE")
+    assert [a.canonical for a in ev.actor] == ["Sergueï Lavrov"]
