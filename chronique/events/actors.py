@@ -136,7 +136,8 @@ class Resolver:
     def __init__(self, refs: RefIndex, lex: Lexicon) -> None:
         self.refs = refs
         self.lex = lex
-        self.country = refs.main_country()
+        # the article's main country; the language's home when it names none at all
+        self.country = refs.main_country() or ("" if refs.country_counts() else lex.home_country)
         self.memory: list[tuple[int, tuple[Actor, ...], bool]] = []  # (sentence, actors, plural)
         self.speakers: dict[int, tuple[Actor, ...]] = {}
         self.sentence = 0

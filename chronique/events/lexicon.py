@@ -142,6 +142,7 @@ class Lexicon:
     copular_verbs: frozenset[str] = frozenset()
     group_home: dict[str, str] = field(default_factory=dict)  # group noun → ISO-3
     domestic_sectors: frozenset[str] = frozenset()
+    home_country: str = ""  # ISO-3 of a domestic article that names no country
     located_sectors: frozenset[str] = frozenset()
     counterpart_sectors: frozenset[str] = frozenset()
     belligerent_sectors: frozenset[str] = frozenset()
@@ -269,6 +270,7 @@ def load(code: str = "fr") -> Lexicon:
         for w in words:
             lex.group_home[str(w).lower()] = str(iso)
     lex.domestic_sectors = frozenset(_tuple(d.get("domestic_sectors")))
+    lex.home_country = str(d.get("home_country") or "").upper()
     lex.located_sectors = frozenset(_tuple(d.get("located_sectors")))
     lex.counterpart_sectors = frozenset(_tuple(d.get("counterpart_sectors")))
     lex.belligerent_sectors = frozenset(_tuple(d.get("belligerent_sectors")))

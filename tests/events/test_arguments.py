@@ -308,3 +308,38 @@ def test_the_lawyers_of_someone_are_not_that_someone(nlp) -> None:
     assert [a.canonical for a in ev.actor] == ["avocats"]
     ev = one(code(nlp, "Le chef de la diplomatie russe Sergueï Lavrov a dénoncé une provocation."), "ACCUSE")
     assert [a.canonical for a in ev.actor] == ["Sergueï Lavrov"]
+
+
+def test_a_warning_to_someone_or_with_a_consequence_is_a_threat(nlp) -> None:
+    ev = one(
+        code(
+            nlp,
+            "Arrivé au sommet de Brelune, le ministre Paul Garnier a mis en garde les députés de l'opposition.",
+        ),
+        "THREATEN",
+    )
+    assert [a.canonical for a in ev.recipient] == ["députés"]
+    text = "Le président Paul Garnier a averti jeudi qu'en cas de nouveau rejet du traité, son pays romprait les discussions."
+    assert [a.canonical for a in one(code(nlp, text), "THREATEN").actor] == ["Paul Garnier"]
+    # a warning about a risk, to nobody
+    assert not [
+        e for e in code(nlp, "Le médecin a mis en garde contre les effets du tabac.") if e.event == "THREATEN"
+    ]
+
+
+def test_unions_are_actors_that_protest(nlp) -> None:
+    ev = one(code(nlp, "Les syndicats ont manifesté jeudi contre la réforme des retraites."), "PROTEST")
+    assert [(a.canonical, a.sector) for a in ev.actor] == [("syndicats", "LAB")]
+
+
+def test_a_group_in_an_article_naming_no_country_is_of_the_home_country(nlp) -> None:
+    ev = one(
+        code(
+            nlp, "Le tribunal correctionnel a condamné l'ancien trésorier Paul Garnier à deux ans de prison."
+        ),
+        "SANCTION",
+    )
+    assert [(a.canonical, a.code) for a in ev.actor] == [("tribunal correctionnel", "FRA")]
+    # a country named anywhere in the article decides instead
+    text = "Le tribunal correctionnel a condamné l'ancien trésorier Paul Garnier à deux ans de prison. Le Maroc a protesté."
+    assert one(code(nlp, text), "SANCTION").actor[0].code != "FRA"
