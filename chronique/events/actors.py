@@ -279,6 +279,13 @@ class Resolver:
     def _named(self, t: Tree, i: int, acting: bool) -> list[Actor]:
         """A named entity that the phrase is, or that names the person it describes."""
         heads = [i, *t.children(i, "flat:name", "flat")]
+        if not self.refs.at(i) and t.lemma(i) in self.lex.group_nouns:
+            # "le syndicat CGT", "le parti Ennahda": a name right after a group noun names it
+            heads += [
+                k
+                for k in t.children(i, "appos", "nmod", "flat:name")
+                if i < k <= i + 3 and t.tok(k).pos == "PROPN" and not t.prep(k)
+            ]
         if not self.refs.at(i) and t.lemma(i) not in self.lex.group_nouns:
             heads += t.children(i, "appos")
             # "le mouvement chiite armé Hezbollah": a name right after a common noun and its adjectives
