@@ -31,11 +31,13 @@ pytestmark = [pytest.mark.shared, pytest.mark.model, pytest.mark.slow]
 LABELS = ROOT / "data" / "labels" / "events-orangesum-fr.yaml"
 #: Seed events found (of 16): the one missed needs an anaphora across sentences ("Neuf pays" named later).
 SEEDS_FLOOR = 15
-#: (split, measure) → F1 floor. Session 4 re-pinned them because both halves grew again, with four
-#: batches of articles drawn at random (dev 636 → 816 sentences, held-out 444 → 624) and two batches
-#: replaced by their adjudicated labels: coder v9 scores dev 0.564 / 0.423, held-out 0.408 / 0.183
-#: (the new batches scored 0.32 / 0.05, 0.37 / 0.09 on dev, 0.44 / 0.20, 0.17 / 0.14 on held-out, at
-#: first sight); floors about 0.01 under: dev 0.55 / 0.41, held-out 0.40 / 0.17. Session 3 (coder v6, entities v3) grew both halves with seven batches
+#: (split, measure) → F1 floor. Session 4 re-pinned them twice because both halves grew, with eight
+#: batches of articles drawn at random (dev 636 → 996 sentences, held-out 444 → 804) and two batches
+#: replaced by their adjudicated labels. With four of the batches: coder v9 dev 0.564 / 0.423,
+#: held-out 0.408 / 0.183 (floors 0.55 / 0.41, 0.40 / 0.17); with all eight: coder v11 dev 0.550 /
+#: 0.391, held-out 0.406 / 0.183; floors about 0.01 under: dev 0.54 / 0.38, held-out 0.39 / 0.17.
+#: First scores of the new batches (type / full F1): 11-14 on v9 0.32 / 0.05, 0.37 / 0.09, 0.44 / 0.20,
+#: 0.17 / 0.14; 15-18 on v11 0.34 / 0.16, 0.40 / 0.15, 0.39 / 0.13, 0.33 / 0.18. Session 3 (coder v6, entities v3) grew both halves with seven batches
 #: labelled by people who never saw the coder's output: dev 366 → 636 sentences, held-out 90 → 444.
 #: Scores now (coder v8): dev 0.616 / 0.512 (0.572 / 0.451 with session 2's code on the same labels),
 #: held-out 0.439 / 0.196 (0.406 / 0.175 with session 2's code); floors about 0.01 under: dev 0.60 /
@@ -53,9 +55,9 @@ SEEDS_FLOOR = 15
 #: of the state line, and two group nouns with different codes no longer match by their common noun;
 #: see chronique.events.evaluate). Under the old matching the held-out full F1 went 0.371 → 0.388.
 F1_FLOORS = {
-    ("dev", "type"): 0.55,
-    ("dev", "full"): 0.41,
-    ("heldout", "type"): 0.40,
+    ("dev", "type"): 0.54,
+    ("dev", "full"): 0.38,
+    ("heldout", "type"): 0.39,
     ("heldout", "full"): 0.17,
 }
 
