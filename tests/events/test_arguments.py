@@ -343,3 +343,12 @@ def test_a_group_in_an_article_naming_no_country_is_of_the_home_country(nlp) -> 
     # a country named anywhere in the article decides instead
     text = "Le tribunal correctionnel a condamné l'ancien trésorier Paul Garnier à deux ans de prison. Le Maroc a protesté."
     assert one(code(nlp, text), "SANCTION").actor[0].code != "FRA"
+
+
+def test_trades_that_march_are_actors(nlp) -> None:
+    for text, who in (
+        ("Les paysans se sont rassemblés devant les préfectures de Brelune.", "paysans"),
+        ("Les cheminots ont entamé une grève illimitée.", "cheminots"),
+    ):
+        ev = one(code(nlp, text), "PROTEST")
+        assert [(a.canonical, a.sector) for a in ev.actor] == [(who, "CVL")]
