@@ -41,9 +41,20 @@ def inverted_subject(t: Tree, v: int) -> int | None:
         )
         and any(t.lower(k) in ('"', "»", "”", "«", "“") for k in range(t.lo, v))
     )
-    if not after_quote:
+    p = v - 1
+    while p >= t.lo and p in t.children(v, "aux", "aux:tense", "aux:pass"):
+        p -= 1
+    # right after the closing quotation mark and its comma: '"...", a déploré X'
+    quoted = p - 1 >= t.lo and t.lower(p) == "," and t.lower(p - 1) in ('"', "»", "”")
+    if not (after_quote or quoted):
         return None
     k = next((o for o in t.children(v, "obj") if o > v), None)
+    if k is None and quoted:  # '"...", a déclaré à l'AFP X': the parser hangs X on the medium as its apposition
+        for o in t.subtree(v, stop=SLOT_STOP):
+            if o > v and t.dep(o).startswith("obl") and t.prep(o) in ("à", "de", "auprès de", ""):
+                k = next((a for a in t.children(o, "appos") if a > o), None)
+                if k is not None:
+                    break
     return k
 
 

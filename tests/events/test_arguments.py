@@ -352,3 +352,9 @@ def test_trades_that_march_are_actors(nlp) -> None:
     ):
         ev = one(code(nlp, text), "PROTEST")
         assert [(a.canonical, a.sector) for a in ev.actor] == [(who, "CVL")]
+
+
+def test_the_speaker_named_after_the_medium(nlp) -> None:
+    # wire copy: '"...", a déploré auprès de l'AFP X': the parser hangs X on the medium
+    text = '"Personne ne répond à nos appels au ministère", a déploré auprès de l\'AFP Marie Lenoir, présidente du collectif.'
+    assert [a.canonical for a in one(code(nlp, text), "ACCUSE").actor] == ["Marie Lenoir"]
