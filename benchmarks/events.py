@@ -2,6 +2,7 @@
 
     .venv/bin/python benchmarks/events.py [--db /tmp/orangesum.db] [--no-timing] [--no-gold] [--list-seeds] [--split dev]
     .venv/bin/python benchmarks/events.py --agreement [--split dev]
+    .venv/bin/python benchmarks/events.py --gaps
 
 1. **Seeds**: the events of ``../shared/gold/seeds.yaml`` found with type, mode, actor and recipient
    right (:func:`chronique.events.evaluate.seed_match`); ``--list-seeds`` prints every event coded
@@ -18,6 +19,10 @@
    sentences two people labelled blind, how far the second agrees with the first, how far each
    agrees with the adjudicated labels of the main file, and how far the coder agrees with each, all
    with the same matching: what a person reaches is the ceiling the coder's figures are read against.
+
+5. **Gaps** (``--gaps``, dev half only): the dev events labelled with their trigger's offsets that
+   the coder misses by type, grouped by cause (dropped and why, a known trigger whose conditions
+   failed, a trigger of another type, an unknown word) with the trigger's lemmas: where to work next.
 
 Reads ``../shared`` at run time; says so and skips a part when it is absent.
 """
@@ -148,6 +153,33 @@ def agreement(splits: tuple[str, ...] = ("dev", "heldout")) -> dict[str, dict[st
     return out
 
 
+def gaps() -> None:
+    from collections import Counter
+
+    from chronique.events.evaluate import load_labels, trigger_gaps
+    from chronique.stages.annotate import load_model
+
+    corpus = SHARED / "data" / "orangesum-dev.jsonl"
+    if not corpus.exists():
+        print(f"gaps: skipped, {corpus} is absent")
+        return
+    labels = [ls for ls in load_labels(LABELS) if ls.split == "dev"]  # never the held-out half
+    ids = {ls.article for ls in labels}
+    records = {}
+    with corpus.open(encoding="utf-8") as fh:
+        for line in fh:
+            r = json.loads(line)
+            if str(r["id"]) in ids:
+                records[str(r["id"])] = r
+    found, hits = trigger_gaps(labels, records, load_model())
+    print(f"== gaps: dev events with trigger offsets: {hits + len(found)}, coded with their type: {hits}")
+    by_why = Counter(g.why for g in found)
+    for why, n in by_why.most_common():
+        print(f"  {why:<24} {n}")
+        lemmas = Counter(f"{g.event} {' '.join(g.lemmas)}" for g in found if g.why == why)
+        print("      " + "; ".join(f"{k} ({n})" if n > 1 else k for k, n in lemmas.most_common(25)))
+
+
 def gold(splits: tuple[str, ...] = ("dev", "heldout")) -> dict[str, dict[str, object]]:
     from chronique.events.evaluate import code_records, load_labels, score
     from chronique.stages.annotate import load_model
@@ -235,6 +267,7 @@ def main() -> None:
         default="both",
         help="which half of the labels to score (tune with --split dev: the held-out half is looked at rarely)",
     )
+    ap.add_argument("--gaps", action="store_true", help="the dev events the coder misses, by cause")
     ap.add_argument(
         "--agreement", action="store_true", help="agreement between people labelling blind, and the coder's"
     )
@@ -242,6 +275,9 @@ def main() -> None:
     splits = ("dev", "heldout") if args.split == "both" else (args.split,)
     if args.agreement:
         agreement(splits)
+        return
+    if args.gaps:
+        gaps()
         return
     if not args.no_gold:
         seeds(args.list_seeds)

@@ -398,6 +398,91 @@ def code_records(
     return coded, {a.source_id: a.body for a in arts}
 
 
+@dataclass(frozen=True, slots=True)
+class Gap:
+    """A gold event with trigger offsets that the coder did not code with its type, and why:
+    ``dropped:<reason>`` (the coder found the trigger and left it out), ``known`` (the lexicon has
+    the trigger's lemma for this type, but no rule's conditions held), ``other-type`` (the lemma is
+    a trigger of another type), ``unknown`` (the lemma is no trigger)."""
+
+    article: str
+    start: int
+    end: int
+    event: str
+    lemmas: tuple[str, ...]
+    why: str
+
+
+def trigger_gaps(
+    labelled: Iterable[LabelledSentence], records: dict[str, dict[str, Any]], nlp: Any
+) -> tuple[list[Gap], int]:
+    """The gold events with trigger offsets that the coder misses by type, each with its cause;
+    and how many such events it does code with their type. For tuning on the dev half only."""
+    from chronique.events import adapters
+    from chronique.events.lexicon import load
+    from chronique.models import RawDocument
+    from chronique.settings import Settings
+    from chronique.stages.annotate import annotate
+    from chronique.stages.clean import clean
+    from chronique.stages.dating import publication_date
+    from chronique.stages.events import explain
+
+    by_article: dict[str, list[LabelledSentence]] = {}
+    for ls in labelled:
+        if any(g.trigger for g in ls.events) and ls.article in records:
+            by_article.setdefault(ls.article, []).append(ls)
+    settings = Settings()
+    arts = [
+        clean(
+            RawDocument(
+                "orangesum-dev.jsonl",
+                rid,
+                "jsonl",
+                records[rid]["article"],
+                meta={"title": records[rid].get("title", "")},
+            ),
+            settings,
+        )
+        for rid in by_article
+    ]
+    anns = annotate(arts, nlp)
+    found = {a.id: adapters.mentions(a, ann) for a, ann in zip(arts, anns, strict=True)}
+    adapters.link_collection(found)
+    lex = load("fr")
+    gaps: list[Gap] = []
+    hits = 0
+    for art, ann in zip(arts, anns, strict=True):
+        pub = publication_date(art)
+        events, dropped = explain(art, ann, pub, found.get(art.id), adapters.timexes(art, ann, pub))
+        for ls in by_article[art.source_id]:
+            free = [e for e in events if ls.start <= e.trigger_start < ls.end and not e.negated]
+            for g in ls.events:
+                hit = next((e for e in free if e.event == g.event), None)
+                if hit is not None:
+                    free.remove(hit)
+                    hits += g.trigger is not None
+                    continue
+                if g.trigger is None:
+                    continue
+                ts, te = g.trigger
+                toks = [t for t in ann.tokens if t.start >= ts and t.end <= te]
+                heads = [t for t in toks if t.pos in ("VERB", "NOUN")] or toks
+                lemmas = tuple(t.lemma.lower() for t in heads)
+                types = {r.event for x in lemmas for r in lex.verbs.get(x, ())}
+                types |= {lex.nouns[x].event for x in lemmas if x in lex.nouns}
+                drop = next((d for d in dropped if ts <= d.start < te), None)
+                if drop is not None:
+                    why = f"dropped:{drop.reason}"
+                elif g.event in types:
+                    why = "known"
+                elif types:
+                    why = "other-type"
+                else:
+                    why = "unknown"
+                gaps.append(Gap(ls.article, ts, te, g.event, lemmas, why))
+    return gaps, hits
+
+
 # -- the seeds' gold (../shared/gold/seeds.yaml) -----------------------------------------------------
 
 #: How seeds.yaml names international organisations → PLOVER codes.

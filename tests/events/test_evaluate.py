@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from chronique.events.evaluate import (
     DoublyLabelled,
     GoldActor,
@@ -15,6 +17,7 @@ from chronique.events.evaluate import (
     load_labels,
     score,
     sentence_sha1,
+    trigger_gaps,
 )
 from chronique.events.model import Actor, Event, EventDate
 
@@ -117,3 +120,28 @@ def test_the_committed_double_labels_match_the_main_file() -> None:
     for d in doubly:  # the same sentences, split and sha1 as the adjudicated labels
         ls = main[(d.article, d.start)]
         assert (ls.end, ls.sha1, ls.split) == (d.end, d.sha1, d.split)
+
+
+@pytest.mark.model
+def test_trigger_gaps_say_why_an_event_was_missed() -> None:
+    from chronique.models import RawDocument
+    from chronique.settings import Settings
+    from chronique.stages.annotate import load_model
+    from chronique.stages.clean import clean
+
+    text = "Le ministre Paul Garnier a taclé les syndicats de Brelune.\n\nLes cheminots ont manifesté jeudi à Brelune."
+    body = clean(RawDocument("orangesum-dev.jsonl", "7", "jsonl", text, meta={"title": ""}), Settings()).body
+    first = body.index(".") + 1
+    scold = GoldEvent(
+        "ACCUSE", "", (GoldActor("Paul Garnier"),), (), (body.index("taclé"), body.index("taclé") + 5)
+    )
+    march = GoldEvent(
+        "PROTEST", "", (GoldActor("cheminots"),), (), (body.index("manifesté"), body.index("manifesté") + 9)
+    )
+    labels = [
+        LabelledSentence("7", "dev", 0, first, sentence_sha1(body[:first]), (scold,)),
+        LabelledSentence("7", "dev", first, len(body), sentence_sha1(body[first:]), (march,)),
+    ]
+    found, hits = trigger_gaps(labels, {"7": {"article": text, "title": ""}}, load_model())
+    assert hits == 1  # the march is coded
+    assert [(g.event, g.lemmas, g.why) for g in found] == [("ACCUSE", ("tacler",), "unknown")]
