@@ -101,13 +101,12 @@ def agreement(splits: tuple[str, ...] = ("dev", "heldout")) -> dict[str, dict[st
     from chronique.events.evaluate import (
         LabelledSentence,
         code_records,
+        corpus_records,
         load_agreement,
         load_labels,
         score,
     )
-    from chronique.events.evaluate import (
-        agreement as agree,
-    )
+    from chronique.events.evaluate import agreement as agree
     from chronique.stages.annotate import load_model
 
     corpus = SHARED / "data" / "orangesum-dev.jsonl"
@@ -117,12 +116,7 @@ def agreement(splits: tuple[str, ...] = ("dev", "heldout")) -> dict[str, dict[st
     doubly = [d for d in load_agreement(AGREEMENT) if d.split in splits]
     reference = {(ls.article, ls.start): ls.events for ls in load_labels(LABELS)}
     ids = {d.article for d in doubly}
-    records = {}
-    with corpus.open(encoding="utf-8") as fh:
-        for line in fh:
-            r = json.loads(line)
-            if str(r["id"]) in ids:
-                records[str(r["id"])] = r
+    records = corpus_records(corpus, ids)
     coded, texts = code_records(records, load_model())
     out: dict[str, dict[str, object]] = {}
     for batch in [*sorted({d.batch for d in doubly}), 0]:
@@ -156,7 +150,7 @@ def agreement(splits: tuple[str, ...] = ("dev", "heldout")) -> dict[str, dict[st
 def gaps() -> None:
     from collections import Counter
 
-    from chronique.events.evaluate import load_labels, trigger_gaps
+    from chronique.events.evaluate import corpus_records, load_labels, trigger_gaps
     from chronique.stages.annotate import load_model
 
     corpus = SHARED / "data" / "orangesum-dev.jsonl"
@@ -165,12 +159,7 @@ def gaps() -> None:
         return
     labels = [ls for ls in load_labels(LABELS) if ls.split == "dev"]  # never the held-out half
     ids = {ls.article for ls in labels}
-    records = {}
-    with corpus.open(encoding="utf-8") as fh:
-        for line in fh:
-            r = json.loads(line)
-            if str(r["id"]) in ids:
-                records[str(r["id"])] = r
+    records = corpus_records(corpus, ids)
     found, hits = trigger_gaps(labels, records, load_model())
     print(f"== gaps: dev events with trigger offsets: {hits + len(found)}, coded with their type: {hits}")
     by_why = Counter(g.why for g in found)
@@ -181,7 +170,7 @@ def gaps() -> None:
 
 
 def gold(splits: tuple[str, ...] = ("dev", "heldout")) -> dict[str, dict[str, object]]:
-    from chronique.events.evaluate import code_records, load_labels, score
+    from chronique.events.evaluate import code_records, corpus_records, load_labels, score
     from chronique.stages.annotate import load_model
 
     corpus = SHARED / "data" / "orangesum-dev.jsonl"
@@ -190,12 +179,7 @@ def gold(splits: tuple[str, ...] = ("dev", "heldout")) -> dict[str, dict[str, ob
         return {}
     labels = load_labels(LABELS)
     ids = {ls.article for ls in labels}
-    records = {}
-    with corpus.open(encoding="utf-8") as fh:
-        for line in fh:
-            r = json.loads(line)
-            if str(r["id"]) in ids:
-                records[str(r["id"])] = r
+    records = corpus_records(corpus, ids)
     coded, texts = code_records(records, load_model())
     out = {}
     for split in splits:

@@ -16,7 +16,6 @@ rules did not code in a sentence). Prints figures; nothing is written. Skips wit
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from collections import Counter, defaultdict
 from pathlib import Path
@@ -116,19 +115,14 @@ def main() -> None:
     if not corpus.exists():
         print(f"trigger probe: skipped, {corpus} is absent")
         return
-    from chronique.events.evaluate import code_records, load_labels
+    from chronique.events.evaluate import code_records, corpus_records, load_labels
     from chronique.events.model import EVENT_TYPES
     from chronique.stages.annotate import load_model
 
     everything = [ls for ls in load_labels(LABELS) if ls.split == "dev"]
     with_triggers = {ls.article for ls in everything if any(g.trigger for g in ls.events)}
     labels = [ls for ls in everything if ls.article in with_triggers]
-    records = {}
-    with corpus.open(encoding="utf-8") as fh:
-        for line in fh:
-            r = json.loads(line)
-            if str(r["id"]) in with_triggers:
-                records[str(r["id"])] = r
+    records = corpus_records(corpus, with_triggers)
     nlp = load_model()
     coded, texts = code_records(records, nlp)
     types = sorted(EVENT_TYPES)

@@ -28,6 +28,7 @@ Precision = pairs / coded events in labelled sentences; recall = pairs / gold ev
 from __future__ import annotations
 
 import hashlib
+import json
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -361,6 +362,19 @@ def _show(e: Event) -> str:
     a = [f"{x.canonical}/{x.code}" for x in e.actor]
     r = [f"{x.canonical}/{x.code}" for x in e.recipient]
     return f"{e.event} {a} -> {r} ({e.event_text})"
+
+
+def corpus_records(path: str | Path, ids: Iterable[str]) -> dict[str, dict[str, Any]]:
+    """The records of a JSONL corpus whose ``id`` is in ``ids`` (id as text → record), as the label
+    files name them."""
+    want = set(ids)
+    out: dict[str, dict[str, Any]] = {}
+    with Path(path).open(encoding="utf-8") as fh:
+        for line in fh:
+            r = json.loads(line)
+            if str(r["id"]) in want:
+                out[str(r["id"])] = r
+    return out
 
 
 def code_records(
