@@ -3,6 +3,7 @@
     .venv/bin/python benchmarks/events.py [--db /tmp/orangesum.db] [--no-timing] [--no-gold] [--list-seeds] [--split dev]
     .venv/bin/python benchmarks/events.py --agreement [--split dev]
     .venv/bin/python benchmarks/events.py --gaps
+    .venv/bin/python benchmarks/events.py --no-timing --learned   # with the learned trigger detector
 
 1. **Seeds**: the events of ``../shared/gold/seeds.yaml`` found with type, mode, actor and recipient
    right (:func:`chronique.events.evaluate.seed_match`); ``--list-seeds`` prints every event coded
@@ -169,7 +170,7 @@ def gaps() -> None:
         print("      " + "; ".join(f"{k} ({n})" if n > 1 else k for k, n in lemmas.most_common(25)))
 
 
-def gold(splits: tuple[str, ...] = ("dev", "heldout")) -> dict[str, dict[str, object]]:
+def gold(splits: tuple[str, ...] = ("dev", "heldout"), learned: bool = False) -> dict[str, dict[str, object]]:
     from chronique.events.evaluate import code_records, corpus_records, load_labels, score
     from chronique.stages.annotate import load_model
 
@@ -180,7 +181,7 @@ def gold(splits: tuple[str, ...] = ("dev", "heldout")) -> dict[str, dict[str, ob
     labels = load_labels(LABELS)
     ids = {ls.article for ls in labels}
     records = corpus_records(corpus, ids)
-    coded, texts = code_records(records, load_model())
+    coded, texts = code_records(records, load_model(), learned=learned)
     out = {}
     for split in splits:
         s = score([ls for ls in labels if ls.split == split], coded, texts)
@@ -252,6 +253,7 @@ def main() -> None:
         help="which half of the labels to score (tune with --split dev: the held-out half is looked at rarely)",
     )
     ap.add_argument("--gaps", action="store_true", help="the dev events the coder misses, by cause")
+    ap.add_argument("--learned", action="store_true", help="score with the learned trigger detector on too")
     ap.add_argument(
         "--agreement", action="store_true", help="agreement between people labelling blind, and the coder's"
     )
@@ -265,7 +267,7 @@ def main() -> None:
         return
     if not args.no_gold:
         seeds(args.list_seeds)
-        gold(splits)
+        gold(splits, learned=args.learned)
     if not args.no_timing:
         timing(args.db)
 

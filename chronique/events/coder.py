@@ -20,7 +20,9 @@ from typing import Any
 from chronique.events import arguments
 from chronique.events.actors import Ref, RefIndex, Resolver
 from chronique.events.flags import event_date, flags
-from chronique.events.lexicon import Lexicon
+from chronique.events.learned import TriggerModel, Vectors
+from chronique.events.learned import features as learned_features
+from chronique.events.lexicon import Lexicon, Rule
 from chronique.events.model import Actor, Dropped, Event, Place
 from chronique.events.names import fold
 from chronique.events.tree import Tree, temporal_tokens
@@ -29,6 +31,7 @@ from chronique.events.triggers import (
     cop_cand,
     noun_cand,
     quotation,
+    rule_cand,
     subject_cand,
     verb_cand,
     verb_lemmas,
@@ -67,8 +70,12 @@ def code(
     refs: Sequence[Ref],
     timexes: Sequence[Any] | None,
     lex: Lexicon,
+    learned: TriggerModel | None = None,
+    vectors: Vectors | None = None,
 ) -> tuple[list[Event], list[Dropped]]:
-    """Code every sentence of an annotated article; return the events and the triggers dropped."""
+    """Code every sentence of an annotated article; return the events and the triggers dropped.
+    With a ``learned`` trigger detector and the model's word ``vectors``, verbs no rule codes may
+    be events too (:mod:`chronique.events.learned`)."""
     index = RefIndex(refs, [(t.start, t.end) for t in ann.tokens])
     res = Resolver(index, lex)
     events: list[Event] = []
@@ -81,6 +88,8 @@ def code(
         cands = _candidates(t, lex, res)
         cands, gone = _suppress(cands, lex)
         dropped.extend(gone)
+        if learned is not None and vectors is not None:
+            cands += _learned(t, cands, learned, vectors, lex, res)
         pairs: list[tuple[Cand, Event]] = []
         for c in cands:
             ev = _build(article, c, res, lex, pub, timexes, dropped)
@@ -92,6 +101,35 @@ def code(
 
 
 # -- candidates ---------------------------------------------------------------------------------------
+
+#: Where a learned trigger's recipient is looked for, in order.
+_LEARNED_RECIPIENT = ("obj", "iobj", "à", "contre", "avec", "auprès de")
+#: The confidence of an event a learned trigger gives (before the usual adjustments).
+LEARNED_CONFIDENCE = 0.35
+
+
+def _learned(
+    t: Tree, cands: list[Cand], model: TriggerModel, vectors: Vectors, lex: Lexicon, res: Resolver
+) -> list[Cand]:
+    """Candidates for the verbs no rule coded that the learned detector reads as events of a type
+    the sentence has no candidate of; arguments are read as for a rule's verb."""
+    used = {k for c in cands for k in (c.trig, c.pred, *c.extra)}
+    have = {c.event for c in cands}
+    out: list[Cand] = []
+    for i in t.tokens():
+        lemma = t.lemma(i)
+        if t.tok(i).pos != "VERB" or i in used or lemma in lex.reporting or lemma in lex.control:
+            continue
+        etype, p = model.best(learned_features(t, i, vectors, lex))
+        if etype == "NONE" or p < model.threshold or etype in have:
+            continue
+        rule = Rule(lemma, etype, recipient=_LEARNED_RECIPIENT, confidence=LEARNED_CONFIDENCE, learned=True)
+        c = rule_cand(t, i, rule, lex, res)
+        if c is not None:
+            out.append(c)
+            have.add(etype)
+    return out
+
 
 
 def _candidates(t: Tree, lex: Lexicon, res: Resolver) -> list[Cand]:

@@ -378,7 +378,7 @@ def corpus_records(path: str | Path, ids: Iterable[str]) -> dict[str, dict[str, 
 
 
 def code_records(
-    records: dict[str, dict[str, Any]], nlp: Any, *, entities: bool = True
+    records: dict[str, dict[str, Any]], nlp: Any, *, entities: bool = True, learned: bool = False
 ) -> tuple[dict[str, list[Event]], dict[str, str]]:
     """Clean, annotate and code corpus records (``id`` → record with ``article`` and ``title``), as
     the label files were made: returns the events per id and the cleaned bodies. As in the build,
@@ -408,7 +408,9 @@ def code_records(
     coded: dict[str, list[Event]] = {}
     for art, ann in zip(arts, anns, strict=True):
         pub = publication_date(art)
-        coded[art.source_id] = code_events(art, ann, pub, found.get(art.id), adapters.timexes(art, ann, pub))
+        coded[art.source_id] = code_events(
+            art, ann, pub, found.get(art.id), adapters.timexes(art, ann, pub), learned=learned
+        )
     return coded, {a.source_id: a.body for a in arts}
 
 

@@ -77,11 +77,12 @@ class Rule:
     finite: bool = False
     no_infinitive: bool = False
     reports: bool = False  # a critical verb that can report a quotation or a "que" clause
+    learned: bool = False  # made for a verb the learned detector read (chronique.events.learned)
 
     @property
     def id(self) -> str:
         extra = "+" + "+".join(self.with_) if self.with_ else ""
-        return f"{self.lemma}{extra}:{self.event}"
+        return f"{'learned:' if self.learned else ''}{self.lemma}{extra}:{self.event}"
 
 
 @dataclass(frozen=True, slots=True)

@@ -211,6 +211,11 @@ def verb_cand(t: Tree, i: int, lex: Lexicon, res: Resolver) -> Cand | None:
     return None
 
 
+def rule_cand(t: Tree, i: int, rule: Rule, lex: Lexicon, res: Resolver) -> Cand | None:
+    """The candidate a rule made outside the lexicon gives verb ``i``, when its conditions hold."""
+    return _try_rule(t, i, rule, lex, res)
+
+
 #: How far after a verb :func:`loose_object` looks (tokens).
 LOOSE_OBJECT_SPAN = 8
 

@@ -24,6 +24,8 @@ from typing import Any
 
 from chronique.events import adapters
 from chronique.events.coder import code
+from chronique.events.learned import load as learned_model
+from chronique.events.learned import vectors as learned_vectors
 from chronique.events.lexicon import load
 from chronique.events.model import Dropped, Event
 from chronique.models import Article
@@ -42,14 +44,18 @@ def code_events(
     pub_date: PubDate | None,
     mentions: Sequence[Any] | None = None,
     timexes: Sequence[Any] | None = None,
+    *,
+    learned: bool = False,
 ) -> list[Event]:
     """The events of one annotated article, in text order.
 
     ``mentions`` are the entities stage's mentions of the article (``None``: actors are resolved from
     the model's entity spans and the fallback tables); ``timexes`` the temporal tagger's expressions
-    over ``article.body`` (``None``: events are dated with ``pub_date``).
+    over ``article.body`` (``None``: events are dated with ``pub_date``); ``learned``: also the
+    verbs the language's learned trigger detector reads as events (:mod:`chronique.events.learned`;
+    off by default: it finds more events, less precisely).
     """
-    return explain(article, ann, pub_date, mentions, timexes)[0]
+    return explain(article, ann, pub_date, mentions, timexes, learned=learned)[0]
 
 
 def explain(
@@ -58,6 +64,8 @@ def explain(
     pub_date: PubDate | None,
     mentions: Sequence[Any] | None = None,
     timexes: Sequence[Any] | None = None,
+    *,
+    learned: bool = False,
 ) -> tuple[list[Event], list[Dropped]]:
     """Like :func:`code_events`, with the triggers that were found but not coded and why."""
     lang = article.lang or "fr"
@@ -67,4 +75,5 @@ def explain(
         if mentions is not None
         else adapters.refs_from_ner(ann, lex)
     )
-    return code(article, ann, pub_date, refs, timexes, lex)
+    model = learned_model(lang) if learned else None
+    return code(article, ann, pub_date, refs, timexes, lex, model, learned_vectors() if model else None)
