@@ -62,6 +62,12 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("nlp_batch_size", 64, "Paragraphs per nlp.pipe batch."),
     Setting("entities", True, "Find people, organisations and places and link them into canonical entities."),
     Setting("events", True, "Code PLOVER events (who did what to whom, where, when) in every sentence."),
+    Setting(
+        "events_learned",
+        False,
+        "Also code the verbs a learned trigger detector reads as events (more events, less precise; "
+        "docs/events.md).",
+    ),
     Setting("dedupe", True, "Group exact and near-duplicate articles (wire copies) and repeated sentences."),
     Setting(
         "near_duplicate_containment",
@@ -121,6 +127,7 @@ class Settings:
     nlp_batch_size: int = _field("nlp_batch_size")
     entities: bool = _field("entities")
     events: bool = _field("events")
+    events_learned: bool = _field("events_learned")
     dedupe: bool = _field("dedupe")
     near_duplicate_containment: float = _field("near_duplicate_containment")
     stories: bool = _field("stories")

@@ -96,7 +96,8 @@ def run_events(
     """
     t0 = time.perf_counter()
     report = EventReport()
-    todo = store_events.uncoded(store, COMPONENT)
+    component = COMPONENT + ("+learned" if settings.events_learned else "")
+    todo = store_events.uncoded(store, component)
     types: Counter[str] = Counter()
     for i in range(0, len(todo), settings.batch_size):
         ids = todo[i : i + settings.batch_size]
@@ -134,7 +135,7 @@ def run_events(
                     report.timexes = "computed"
             t2 = time.perf_counter()
             try:
-                evs = code_events(a, ann, pub, ments, tx)
+                evs = code_events(a, ann, pub, ments, tx, learned=settings.events_learned)
             except Exception:  # one article the coder cannot read must not stop a collection
                 log.exception("coding events of article %s (%s) failed", a.id, a.source_id)
                 report.errors += 1
@@ -148,7 +149,7 @@ def run_events(
             report.ceasefire_events += sum(1 for e in evs if e.ceasefire)
         t = time.perf_counter()
         used = {aid: versions[aid] for aid, _ in rows if aid in versions}
-        report.events += store_events.write(store, run_id, COMPONENT, rows, used)
+        report.events += store_events.write(store, run_id, component, rows, used)
         report.seconds_writing += time.perf_counter() - t
         report.articles_coded += len(rows)
         if progress:

@@ -47,6 +47,18 @@ def test_run_events_codes_every_article_once(built: Settings) -> None:
         assert [e.event for e in store_events.events_on(st, "2016-05-03")] == ["REQUEST"]
 
 
+def test_turning_the_learned_detector_on_recodes_the_store(built: Settings) -> None:
+    from dataclasses import replace
+
+    learned = replace(built, events_learned=True)
+    with Store(built.db) as st:
+        run_events(st, built, 1)  # up to date with the rules alone
+        r = run_events(st, learned, 1)
+        assert r.articles_coded == 2 and r.errors == 0  # another component: everything again
+        assert run_events(st, learned, 1).articles_coded == 0
+        assert run_events(st, built, 1).articles_coded == 2  # and back
+
+
 def test_events_command_formats(built: Settings, tmp_path: Path) -> None:
     runner = CliRunner()
     res = runner.invoke(cli, ["events", "--db", built.db, "--format", "jsonl"])
