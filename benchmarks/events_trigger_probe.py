@@ -43,34 +43,19 @@ def main() -> None:
         return
     from chronique.events import adapters
     from chronique.events.coder import code
-    from chronique.events.evaluate import corpus_records, load_labels, score
+    from chronique.events.evaluate import annotated_records, corpus_records, load_labels, score
     from chronique.events.learned import CLASSES, TriggerModel, features, fit, vectors
     from chronique.events.lexicon import load
     from chronique.events.tree import Tree, temporal_tokens
-    from chronique.models import RawDocument
-    from chronique.settings import Settings
-    from chronique.stages.annotate import annotate, load_model
-    from chronique.stages.clean import clean
+    from chronique.stages.annotate import load_model
     from chronique.stages.dating import publication_date
 
     dev = [ls for ls in load_labels(LABELS) if ls.split == "dev"]  # never the held-out half
     with_triggers = {ls.article for ls in dev if any(g.trigger for g in ls.events)}
     labels = [ls for ls in dev if ls.article in with_triggers]
     records = corpus_records(corpus, with_triggers)
-    settings = Settings()
     ids = sorted(with_triggers)
-    arts = [
-        clean(
-            RawDocument(
-                "orangesum-dev.jsonl", i, "jsonl", records[i]["article"], meta={"title": records[i]["title"]}
-            ),
-            settings,
-        )
-        for i in ids
-    ]
-    anns = annotate(arts, load_model())
-    found = {a.id: adapters.mentions(a, ann) for a, ann in zip(arts, anns, strict=True)}
-    adapters.link_collection(found)
+    arts, anns, found = annotated_records({i: records[i] for i in ids}, load_model())
     lex = load("fr")
     vec = vectors()
     inputs: dict[str, tuple[Any, ...]] = {}

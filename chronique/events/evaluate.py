@@ -377,20 +377,18 @@ def corpus_records(path: str | Path, ids: Iterable[str]) -> dict[str, dict[str, 
     return out
 
 
-def code_records(
-    records: dict[str, dict[str, Any]], nlp: Any, *, entities: bool = True, learned: bool = False
-) -> tuple[dict[str, list[Event]], dict[str, str]]:
-    """Clean, annotate and code corpus records (``id`` → record with ``article`` and ``title``), as
-    the label files were made: returns the events per id and the cleaned bodies. As in the build,
-    the entities stage's mentions are linked over the records first (a person known as French in
-    one article is French in the others)."""
+def annotated_records(
+    records: dict[str, dict[str, Any]], nlp: Any, *, entities: bool = True
+) -> tuple[list[Any], list[Any], dict[str, Any]]:
+    """Clean and annotate corpus records (``id`` → record with ``article`` and ``title``) as the
+    label files were made; with the entities stage's mentions linked over the records (a person
+    known as French in one article is French in the others), as in the build. Returns the articles,
+    their annotations and the mentions per article id."""
     from chronique.events import adapters
     from chronique.models import RawDocument
     from chronique.settings import Settings
     from chronique.stages.annotate import annotate
     from chronique.stages.clean import clean
-    from chronique.stages.dating import publication_date
-    from chronique.stages.events import code_events
 
     settings = Settings()
     arts = [
@@ -405,6 +403,19 @@ def code_records(
     anns = annotate(arts, nlp)
     found = {a.id: adapters.mentions(a, ann) for a, ann in zip(arts, anns, strict=True)} if entities else {}
     adapters.link_collection(found)
+    return arts, anns, found
+
+
+def code_records(
+    records: dict[str, dict[str, Any]], nlp: Any, *, entities: bool = True, learned: bool = False
+) -> tuple[dict[str, list[Event]], dict[str, str]]:
+    """Clean, annotate and code corpus records (:func:`annotated_records`): returns the events per
+    id and the cleaned bodies."""
+    from chronique.events import adapters
+    from chronique.stages.dating import publication_date
+    from chronique.stages.events import code_events
+
+    arts, anns, found = annotated_records(records, nlp, entities=entities)
     coded: dict[str, list[Event]] = {}
     for art, ann in zip(arts, anns, strict=True):
         pub = publication_date(art)
@@ -436,10 +447,6 @@ def trigger_gaps(
     and how many such events it does code with their type. For tuning on the dev half only."""
     from chronique.events import adapters
     from chronique.events.lexicon import load
-    from chronique.models import RawDocument
-    from chronique.settings import Settings
-    from chronique.stages.annotate import annotate
-    from chronique.stages.clean import clean
     from chronique.stages.dating import publication_date
     from chronique.stages.events import explain
 
@@ -447,23 +454,7 @@ def trigger_gaps(
     for ls in labelled:
         if any(g.trigger for g in ls.events) and ls.article in records:
             by_article.setdefault(ls.article, []).append(ls)
-    settings = Settings()
-    arts = [
-        clean(
-            RawDocument(
-                "orangesum-dev.jsonl",
-                rid,
-                "jsonl",
-                records[rid]["article"],
-                meta={"title": records[rid].get("title", "")},
-            ),
-            settings,
-        )
-        for rid in by_article
-    ]
-    anns = annotate(arts, nlp)
-    found = {a.id: adapters.mentions(a, ann) for a, ann in zip(arts, anns, strict=True)}
-    adapters.link_collection(found)
+    arts, anns, found = annotated_records({rid: records[rid] for rid in by_article}, nlp)
     lex = load("fr")
     gaps: list[Gap] = []
     hits = 0
