@@ -378,6 +378,7 @@ class Resolver:
             self._multiword_group(t, i)
             or self.lex.group_nouns.get(lemma)
             or self.lex.group_nouns.get(word, "")
+            or self._definite_group(t, i, lemma)
         )
         if not sector:
             return []
@@ -434,6 +435,20 @@ class Resolver:
                 "group",
             )
         ]
+
+    def _definite_group(self, t: Tree, i: int, lemma: str) -> str:
+        """The sector of a noun that names a group only as a definite singular with no complement
+        ("l'accusation a requis": the prosecution)."""
+        sector = self.lex.definite_group_nouns.get(lemma, "")
+        if (
+            not sector
+            or t.feats(i).get("Number") != "Sing"
+            or not any(t.feats(k).get("Definite") == "Def" for k in t.children(i, "det"))
+            or any(t.prep(k) for k in t.children(i, "nmod", "acl", "amod"))
+            or t.children(i, "acl", "acl:relcl")
+        ):
+            return ""
+        return sector
 
     def _default_country(self, t: Tree, i: int, sector: str, fallback: str = "") -> str:
         """The country of a group noun its phrase does not name: that of a place in its phrase or

@@ -140,6 +140,17 @@ def agent(t: Tree, v: int, res: Resolver, depth: int = 0, *, scan: bool = True) 
             ),
             None,
         )
+    if subj is None and t.reflexive(v) is not None and any(r.se for r in res.lex.verbs.get(t.lemma(v), ())):
+        # "Il s'oppose à...": before a reflexive verb the parser may call a personal pronoun an
+        # expletive, as in "il s'agit"; a verb whose trigger is reflexive is not impersonal
+        subj = next(
+            (
+                k
+                for k in t.children(v, "expl:subj")
+                if k < v and t.lower(k) in ("il", "elle", "ils", "elles")
+            ),
+            None,
+        )
     if subj is None:  # "a-t-elle dit" parsed as "-t" subject with "-elle" hung on it
         subj = next(
             (

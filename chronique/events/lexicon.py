@@ -135,6 +135,7 @@ class Lexicon:
     future_verbs: frozenset[str] = frozenset()
     pronouns: dict[str, frozenset[str]] = field(default_factory=dict)
     group_nouns: dict[str, str] = field(default_factory=dict)  # word → sector
+    definite_group_nouns: dict[str, str] = field(default_factory=dict)  # "l'accusation" → JUD
     person_roles: frozenset[str] = frozenset()
     no_default_country: frozenset[str] = frozenset()
     quantity_nouns: frozenset[str] = frozenset()
@@ -261,6 +262,9 @@ def load(code: str = "fr") -> Lexicon:
             lex.group_nouns[str(w).lower()] = str(sector)
             # a capital written without its accent ("Etat") gets a lemma without it too ("etat")
             lex.group_nouns.setdefault(fold(str(w)), str(sector))
+    for sector, words in (d.get("definite_group_nouns") or {}).items():
+        for w in words:
+            lex.definite_group_nouns[str(w).lower()] = str(sector)
     lex.person_roles = _words(d.get("person_roles"), "person_roles")
     lex.no_default_country = _words(d.get("no_default_country"), "no_default_country")
     lex.quantity_nouns = _words(d.get("quantity_nouns"), "quantity_nouns")

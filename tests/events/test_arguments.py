@@ -358,3 +358,22 @@ def test_the_speaker_named_after_the_medium(nlp) -> None:
     # wire copy: '"...", a déploré auprès de l'AFP X': the parser hangs X on the medium
     text = '"Personne ne répond à nos appels au ministère", a déploré auprès de l\'AFP Marie Lenoir, présidente du collectif.'
     assert [a.canonical for a in one(code(nlp, text), "ACCUSE").actor] == ["Marie Lenoir"]
+
+
+def test_a_pronoun_the_parser_calls_an_expletive_before_a_reflexive_trigger(nlp) -> None:
+    # "Il s'oppose": the parser reads "il" as in "il s'agit"; a reflexive trigger verb has an actor
+    text = "Paul Garnier, maire de Brelune, a écrit au préfet. Il s'oppose à la fermeture de la maternité."
+    ev = one(code(nlp, text), "REJECT")
+    assert [a.canonical for a in ev.actor] == ["Paul Garnier"]
+    # a verb whose triggers are not reflexive stays impersonal: "il se blesse" is no assault
+    assert not [e for e in code(nlp, "Paul Garnier est tombé. Il se blesse à la tête.") if e.event == "ASSAULT"]
+
+
+def test_l_accusation_is_the_prosecution(nlp) -> None:
+    text = "Au procès de Brelune, l'accusation a requis trois ans de prison contre l'ancien maire Paul Garnier."
+    ev = one(code(nlp, text), "ACCUSE")
+    assert [(a.canonical, a.sector) for a in ev.actor] == [("accusation", "JUD")]
+    assert [a.canonical for a in ev.recipient] == ["Paul Garnier"]
+    # an accusation with a complement of its own is a charge, not who makes it
+    text = "L'accusation de fraude visant Paul Garnier a été rejetée par le tribunal."
+    assert all(a.canonical != "accusation" for e in code(nlp, text) for a in e.actor)

@@ -31,7 +31,11 @@ pytestmark = [pytest.mark.shared, pytest.mark.model, pytest.mark.slow]
 LABELS = ROOT / "data" / "labels" / "events-orangesum-fr.yaml"
 #: Seed events found (of 16): the one missed needs an anaphora across sentences ("Neuf pays" named later).
 SEEDS_FLOOR = 15
-#: (split, measure) → F1 floor. Session 4 re-pinned them twice because both halves grew, with eight
+#: (split, measure) → F1 floor. Session 5 lowered the held-out full floor 0.17 → 0.15 because its
+#: labels changed, not the coder: held-out batch 1 (labelled in session 1, before any convention) was
+#: replaced by its adjudicated labels (and dev batches 11, 12, 15, 16 by theirs). Coder v13 on the new
+#: labels: dev 0.548 / 0.390, held-out 0.423 / 0.165 (on the old: 0.557 / 0.393, 0.424 / 0.179);
+#: coder v14: dev 0.555 / 0.392, held-out 0.423 / 0.165. Session 4 re-pinned them twice because both halves grew, with eight
 #: batches of articles drawn at random (dev 636 → 996 sentences, held-out 444 → 804) and two batches
 #: replaced by their adjudicated labels. With four of the batches: coder v9 dev 0.564 / 0.423,
 #: held-out 0.408 / 0.183 (floors 0.55 / 0.41, 0.40 / 0.17); with all eight: coder v11 dev 0.550 /
@@ -60,7 +64,7 @@ F1_FLOORS = {
     ("dev", "type"): 0.54,
     ("dev", "full"): 0.38,
     ("heldout", "type"): 0.39,
-    ("heldout", "full"): 0.17,
+    ("heldout", "full"): 0.15,
 }
 
 
