@@ -431,6 +431,14 @@ def slot(t: Tree, pred: int, slot: str, res: Resolver, c: Cand, subj: list[Actor
             found = res.phrase(t, k, acting=acting)
             if found:
                 return found
+    if len(words) > 2:
+        # a preposition of several words says who is meant wherever the parse hung it in the verb's
+        # clause ("requiert cinq ans, dont deux ferme, à l'encontre de X", hung on the relative)
+        for k in range(pred + 1, t.hi):
+            if k not in skip and t.verb_of(k) == pred and _long_prep(t, k, words):
+                found = res.phrase(t, k, acting=acting)
+                if found:
+                    return found
     return []
 
 

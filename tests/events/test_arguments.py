@@ -377,3 +377,10 @@ def test_l_accusation_is_the_prosecution(nlp) -> None:
     # an accusation with a complement of its own is a charge, not who makes it
     text = "L'accusation de fraude visant Paul Garnier a été rejetée par le tribunal."
     assert all(a.canonical != "accusation" for e in code(nlp, text) for a in e.actor)
+
+
+def test_a_preposition_of_several_words_wherever_the_parse_hung_it(nlp) -> None:
+    # "à l'encontre de X" hung on a relative inside the object still names whom the demand is against
+    text = "Le parquet requiert cinq ans de prison, dont deux ans ferme, à l'encontre de l'ancien maire Paul Garnier."
+    ev = one(code(nlp, text), "ACCUSE")
+    assert [a.canonical for a in ev.recipient] == ["Paul Garnier"]

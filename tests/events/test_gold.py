@@ -35,7 +35,11 @@ SEEDS_FLOOR = 15
 #: labels changed, not the coder: held-out batch 1 (labelled in session 1, before any convention) was
 #: replaced by its adjudicated labels (and dev batches 11, 12, 15, 16 by theirs). Coder v13 on the new
 #: labels: dev 0.548 / 0.390, held-out 0.423 / 0.165 (on the old: 0.557 / 0.393, 0.424 / 0.179);
-#: coder v14: dev 0.555 / 0.392, held-out 0.423 / 0.165. Session 4 re-pinned them twice because both halves grew, with eight
+#: coder v14: dev 0.555 / 0.392, held-out 0.423 / 0.165. Then the rest of the dev half (batches 1,
+#: 2, 3, 5, 8: 546 sentences, labelled in sessions 1-3 by the labeller the coder had been tuned
+#: against) was adjudicated too, and the dev floors lowered 0.54 / 0.38 → 0.50 / 0.26 for that reason
+#: alone: the same coder scores dev 0.510 / 0.277 against the adjudicated labels (the second blind
+#: labellings and the adjudicators gave many more recipients). Session 4 re-pinned them twice because both halves grew, with eight
 #: batches of articles drawn at random (dev 636 → 996 sentences, held-out 444 → 804) and two batches
 #: replaced by their adjudicated labels. With four of the batches: coder v9 dev 0.564 / 0.423,
 #: held-out 0.408 / 0.183 (floors 0.55 / 0.41, 0.40 / 0.17); with all eight: coder v11 dev 0.550 /
@@ -61,8 +65,8 @@ SEEDS_FLOOR = 15
 #: of the state line, and two group nouns with different codes no longer match by their common noun;
 #: see chronique.events.evaluate). Under the old matching the held-out full F1 went 0.371 → 0.388.
 F1_FLOORS = {
-    ("dev", "type"): 0.54,
-    ("dev", "full"): 0.38,
+    ("dev", "type"): 0.50,
+    ("dev", "full"): 0.26,
     ("heldout", "type"): 0.39,
     ("heldout", "full"): 0.15,
 }
