@@ -8,6 +8,8 @@ nothing.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from chronique.events.actors import Resolver
 from chronique.events.model import Actor
 from chronique.events.tree import CLAUSE_DEPS, Tree
@@ -559,3 +561,51 @@ def fallback_objects(t: Tree, pred: int, c: Cand, res: Resolver) -> list[Actor]:
             if a not in out:
                 out.append(a)
     return out
+
+
+#: Prepositions that name a source, a medium, a setting or a purpose, not whom an act is aimed at.
+_NOT_TARGET_PREPS = frozenset({"selon", "sur", "dans", "par", "pour", "d'après", "en"})
+
+
+def guess_recipient(
+    t: Tree, trig: int, actors: Sequence[Actor], skip: set[str], res: Resolver
+) -> Actor | None:
+    """The actor an act aimed at someone most likely targets when no slot named one: among the
+    actors the sentence names — not the act's own actors or their description ("le chef de la
+    diplomatie X, Y"), nor ``skip`` (the speaker), nor the press, nor a source or setting ("selon
+    X", "sur Twitter", "dans Le Monde"), nor a vague noun ("les pays"), nor the actors' own state —
+    the nearest one after the trigger, else the nearest before it."""
+    near: set[int] = set()
+    for a in actors:
+        for k in t.tokens():
+            if a.start >= 0 and a.start <= t.tok(k).start < a.end:
+                top = k  # up the actor's own phrase: "le porte-parole de la diplomatie X, Y"
+                while t.dep(top) in ("appos", "flat:name", "flat", "nmod", "amod"):
+                    h = t.head(top)
+                    if h is None or t.tok(h).pos not in ("NOUN", "PROPN"):
+                        break
+                    top = h
+                near |= set(t.subtree(top, stop=CLAUSE_DEPS))
+    own_states = {a.code for a in actors if a.code}
+    found: list[tuple[int, Actor]] = []
+    seen = set(skip) | {a.canonical for a in actors}
+    for k in t.tokens():
+        if (
+            k in near
+            or t.tok(k).pos not in ("NOUN", "PROPN")
+            or t.dep(k) in ("flat:name", "flat", "fixed")
+            or t.prep(k) in _NOT_TARGET_PREPS
+            or t.lemma(k) in res.lex.vague_nouns
+            or t.lemma(k) in res.lex.no_default_country
+        ):
+            continue
+        if any(r.kind in ("country", "government") and r.code in own_states for r in res.refs.at(k)):
+            continue  # "X confirme le soutien de la Russie": the actor's own state acts with it
+        for a in res.np(t, k, remember=False):
+            if a.canonical and a.canonical not in seen and a.sector != "MED":
+                seen.add(a.canonical)
+                found.append((k, a))
+    if not found:
+        return None
+    after = [(k, a) for k, a in found if k > trig]
+    return min(after or found, key=lambda ka: abs(ka[0] - trig))[1]
