@@ -143,6 +143,7 @@ class Resolver:
         self.sentence = 0
         self.persons: set[str] = set()  # canonical names of the people resolved so far
         self._busy: set[tuple[int, int]] = set()
+        self.article_words: frozenset[str] = frozenset()  # every word and lemma of the article
 
     # -- public ----------------------------------------------------------------------------------
     def phrase(self, t: Tree, i: int, *, acting: bool = True) -> list[Actor]:

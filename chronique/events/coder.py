@@ -60,6 +60,8 @@ _TOPIC_SUR = frozenset({"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "REJECT", "RET
 #: Event types that act against someone: the owner of the thing or act they target is the recipient
 #: ("la condamnation de l'offensive engagée par X").
 _AGAINST = frozenset({"ACCUSE", "ASSAULT", "COERCE", "SANCTION", "THREATEN", "REJECT"})
+#: Sectors of the state: a protest noun whose own actors are all of them names no protest.
+_STATE = frozenset({"GOV", "MIL", "COP", "JUD", "SPY"})
 _PURPOSE = frozenset({"pour", "afin", "de", "à", "afin de", "en vue de"})
 
 
@@ -82,6 +84,7 @@ def code(
     dropped: list[Dropped] = []
     temporal = temporal_tokens(ann, timexes)
     trees = [Tree(ann, s, lex.etre_verbs, temporal) for s in range(len(ann.sentences))]
+    res.article_words = frozenset(w for tr in trees for k in tr.tokens() for w in tr.forms(k))
     for t in trees:
         res.sentence = t.index
         res.speakers[t.index] = _speaker(t, trees, res, lex)
@@ -335,6 +338,9 @@ def _build(
             )
             if not actors and recipients and c.event == "CONSULT" and gov is not None and not reported:
                 actors = arguments.agent(t, gov, res)
+        if c.event == "PROTEST" and actors and all(a.sector in _STATE for a in actors):
+            drop("actor-sector")  # "la mobilisation des forces de l'ordre" deploys them, it is no protest
+            return None
         if not actors and c.event == "PROTEST":
             code = next((a.code for a in subj if a.code), res.country) if role == "place" else res.country
             actors = [Actor("manifestants", "manifestants", code, "CVL", source="default")]

@@ -44,7 +44,19 @@ RULE_KEYS = frozenset(
     }
 )
 NOUN_KEYS = frozenset(
-    {"event", "mode", "alone", "de", "needs", "needs_light", "needs_recipient", "if_topic", "stage", "topic"}
+    {
+        "event",
+        "mode",
+        "alone",
+        "de",
+        "needs",
+        "needs_light",
+        "needs_recipient",
+        "if_topic",
+        "stage",
+        "topic",
+        "context",
+    }
 )
 
 
@@ -95,6 +107,7 @@ class NounRule:
     needs: tuple[str, ...] = ()
     needs_light: bool = False
     needs_recipient: bool = False
+    context: tuple[str, ...] = ()  # topics one word of the sentence must have ("rassemblement": protest)
     if_topic: tuple[tuple[str, dict[str, str]], ...] = ()
     stage: str = ""
     topic: tuple[str, ...] = ()
@@ -315,6 +328,7 @@ def load(code: str = "fr") -> Lexicon:
             needs=_tuple(r.get("needs")),
             needs_light=bool(r.get("needs_light", False)),
             needs_recipient=bool(r.get("needs_recipient", False)),
+            context=_tuple(r.get("context")),
             if_topic=_if_topic(r.get("if_topic"), lemma),
             stage=str(r.get("stage", "") or ""),
             topic=_tuple(r.get("topic")),

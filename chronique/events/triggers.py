@@ -368,6 +368,12 @@ def _noun_rule(t: Tree, i: int, lex: Lexicon) -> NounRule | None:
     return nr
 
 
+def _in_context(nr: NounRule, lex: Lexicon, res: Resolver) -> bool:
+    """Does the article have a word of the noun's ``context`` topics (when it has some)? "Le
+    rassemblement" alone is a protest in an article about one, not in one about gathering limits."""
+    return not nr.context or bool(_words_topics(set(res.article_words), lex) & set(nr.context))
+
+
 def noun_cand(t: Tree, i: int, lex: Lexicon, res: Resolver) -> Cand | None:
     if t.tok(i).pos not in ("NOUN", "PROPN"):
         return None
@@ -375,8 +381,11 @@ def noun_cand(t: Tree, i: int, lex: Lexicon, res: Resolver) -> Cand | None:
     if nr is None:
         return None
     tok = t.tok(i)
-    if any(r.start < tok.start and r.end >= tok.end and r.kind != "demonym" for r in res.refs.at(i)):
-        return None  # a word inside a name ("le Palais des conférences de X")
+    if any(
+        r.start <= tok.start and r.end >= tok.end and r.end - r.start > tok.end - tok.start and r.kind != "demonym"
+        for r in res.refs.at(i)
+    ):
+        return None  # a word inside a name ("le Palais des conférences de X", "le Rassemblement national")
     topics = topics_of(t, [i], lex)
     if nr.topic and not topics & set(nr.topic):
         return None
@@ -468,7 +477,12 @@ def noun_cand(t: Tree, i: int, lex: Lexicon, res: Resolver) -> Cand | None:
     # sont multipliées"); other event nouns as subjects are the means of their verb's act
     # ("l'offensive a tué vingt personnes")
     protest_subject = nr.event == "PROTEST" and h is not None and t.lemma(h) not in lex.verbs
-    if nr.alone and not nr.needs_light and (agent or protest_subject or not t.dep(i).startswith("nsubj")):
+    if (
+        nr.alone
+        and not nr.needs_light
+        and (agent or protest_subject or not t.dep(i).startswith("nsubj"))
+        and _in_context(nr, lex, res)
+    ):
         return Cand(
             t, i, i, nr.event, "noun", noun=nr, content=[i], topics=topics, mode=nr.mode, stage=nr.stage
         )

@@ -94,3 +94,21 @@ def test_a_truce_declared_void_has_collapsed(nlp) -> None:
     assert ev.ceasefire == "collapsed"
     ev = one(code(nlp, "Le gouvernement a déclaré un cessez-le-feu unilatéral de trois jours."), "CONCEDE")
     assert ev.ceasefire == "declared"
+
+
+def test_a_protest_noun_alone_in_an_article_about_protests(nlp) -> None:
+    text = (
+        "Des milliers de manifestants ont défilé samedi à Brelune contre la réforme. "
+        "Le rassemblement est le plus important depuis 2014."
+    )
+    protests = [e for e in code(nlp, text) if e.event == "PROTEST"]
+    assert any(e.event_text == "rassemblement" for e in protests)
+
+
+def test_no_protest_in_a_gathering_limit_a_party_name_or_a_police_deployment(nlp) -> None:
+    for text in (
+        "Les rassemblements restent limités à dix personnes dans l'espace public jusqu'au 21 juin.",
+        "Le Rassemblement national a désigné Paul Garnier comme tête de liste à Brelune.",
+        "Des milliers de manifestants sont attendus. La mobilisation des forces de l'ordre sera renforcée.",
+    ):
+        assert not [e for e in code(nlp, text) if e.event == "PROTEST" and e.event_text != "manifestants"], text
