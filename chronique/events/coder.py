@@ -301,6 +301,9 @@ def _build(
                 recipients = []
         else:
             actors = own
+        if not actors and c.kind == "noun" and c.noun is not None and t.prep(c.trig) in c.noun.marked_by:
+            gov = t.verb_of(c.trig)  # "ils ont défilé en soutien aux grévistes": the marchers back them
+            actors = arguments.agent(t, gov, res) if gov is not None else []
         for slot in ("avec", "contre", "à", "auprès de", "sur"):
             if recipients:
                 break

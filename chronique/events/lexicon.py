@@ -56,6 +56,7 @@ NOUN_KEYS = frozenset(
         "stage",
         "topic",
         "context",
+        "marked_by",
     }
 )
 
@@ -107,7 +108,8 @@ class NounRule:
     needs: tuple[str, ...] = ()
     needs_light: bool = False
     needs_recipient: bool = False
-    context: tuple[str, ...] = ()  # topics one word of the sentence must have ("rassemblement": protest)
+    context: tuple[str, ...] = ()  # topics one word of the article must have ("rassemblement": protest)
+    marked_by: tuple[str, ...] = ()  # prepositions that make it an event alone ("à l'appel de X")
     if_topic: tuple[tuple[str, dict[str, str]], ...] = ()
     stage: str = ""
     topic: tuple[str, ...] = ()
@@ -329,6 +331,7 @@ def load(code: str = "fr") -> Lexicon:
             needs_light=bool(r.get("needs_light", False)),
             needs_recipient=bool(r.get("needs_recipient", False)),
             context=_tuple(r.get("context")),
+            marked_by=_tuple(r.get("marked_by")),
             if_topic=_if_topic(r.get("if_topic"), lemma),
             stage=str(r.get("stage", "") or ""),
             topic=_tuple(r.get("topic")),

@@ -473,6 +473,10 @@ def noun_cand(t: Tree, i: int, lex: Lexicon, res: Resolver) -> Cand | None:
         return Cand(
             t, i, i, nr.event, "noun", noun=nr, content=[i], topics=topics, mode=nr.mode, stage=nr.stage
         )
+    if t.prep(i) in nr.marked_by:  # "à l'appel de X", "à la demande de X", "en soutien à X"
+        return Cand(
+            t, i, i, nr.event, "noun", noun=nr, content=[i], topics=topics, mode=nr.mode, stage=nr.stage
+        )
     # a protest is one also as the subject of a verb that is no trigger ("les manifestations se
     # sont multipliées"); other event nouns as subjects are the means of their verb's act
     # ("l'offensive a tué vingt personnes")

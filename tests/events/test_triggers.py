@@ -112,3 +112,17 @@ def test_no_protest_in_a_gathering_limit_a_party_name_or_a_police_deployment(nlp
         "Des milliers de manifestants sont attendus. La mobilisation des forces de l'ordre sera renforcée.",
     ):
         assert not [e for e in code(nlp, text) if e.event == "PROTEST" and e.event_text != "manifestants"], text
+
+
+def test_a_noun_a_preposition_makes_an_event(nlp) -> None:
+    # "à l'appel de X": X called for it; "en soutien à X": the subject backs X
+    ev = one(code(nlp, "Les paysans se sont rassemblés devant les préfectures à l'appel de la FNSEA."), "REQUEST")
+    assert [a.canonical for a in ev.actor] == ["FNSEA"]
+    ev = one(code(nlp, "Des salariés ont défilé jeudi en soutien aux grévistes de l'usine Brelac."), "SUPPORT")
+    assert [a.canonical for a in ev.actor] == ["salariés"] and [a.canonical for a in ev.recipient] == ["grévistes"]
+
+
+def test_words_of_scorn_in_a_quotation_make_a_criticism(nlp) -> None:
+    text = "« Cette réforme est un fiasco, Paul Garnier a fait preuve d'amateurisme », a déclaré Luc Morel."
+    ev = one(code(nlp, text), "ACCUSE")
+    assert [a.canonical for a in ev.actor] == ["Luc Morel"]
