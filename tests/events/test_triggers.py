@@ -126,3 +126,8 @@ def test_words_of_scorn_in_a_quotation_make_a_criticism(nlp) -> None:
     text = "« Cette réforme est un fiasco, Paul Garnier a fait preuve d'amateurisme », a déclaré Luc Morel."
     ev = one(code(nlp, text), "ACCUSE")
     assert [a.canonical for a in ev.actor] == ["Luc Morel"]
+
+
+def test_hurting_oneself_is_no_assault(nlp) -> None:
+    assert not [e for e in code(nlp, "Le suspect a sauté d'un pont et s'est grièvement blessé dans sa chute.") if e.event == "ASSAULT"]
+    assert one(code(nlp, "Un homme a blessé deux policiers à Brelune."), "ASSAULT").recipient
