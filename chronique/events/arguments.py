@@ -299,6 +299,10 @@ def noun_actors(t: Tree, n: int, res: Resolver, *, de: str | None = None) -> lis
                     if t.prep(g) == "par":
                         out += res.phrase(t, g)
     h = t.head(n)
+    if not out and h is not None:  # "des escarmouches entre X et Y" with "entre X" hung on the verb
+        for k in t.children(h):
+            if n < k <= n + 3 and t.prep(k) == "entre":
+                out += between(t, k, res)
     if not out and h is not None and t.dep(n) == "nmod" and t.prep(n) == "de" and t.tok(h).pos == "NOUN":
         # "l'usage de gaz lacrymogène par la police": "par X" hung on the noun the event completes
         for g in t.children(h, "nmod", "obl"):

@@ -60,6 +60,8 @@ _TOPIC_SUR = frozenset({"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "REJECT", "RET
 #: Event types that act against someone: the owner of the thing or act they target is the recipient
 #: ("la condamnation de l'offensive engagée par X").
 _AGAINST = frozenset({"ACCUSE", "ASSAULT", "COERCE", "SANCTION", "THREATEN", "REJECT"})
+#: Prepositions of a source or a medium inside a reported quotation's sentence.
+_SOURCE_PREPS = frozenset({"selon", "sur", "d'après"})
 #: Sectors of the state: a protest noun whose own actors are all of them names no protest.
 _STATE = frozenset({"GOV", "MIL", "COP", "JUD", "SPY"})
 _PURPOSE = frozenset({"pour", "afin", "de", "à", "afin de", "en vue de"})
@@ -635,7 +637,11 @@ def _critic(
         for k in sorted(quote):
             if qt.tok(k).pos not in ("NOUN", "PROPN") or qt.dep(k) in ("flat:name", "flat", "appos", "amod"):
                 continue
+            if qt.prep(k) in _SOURCE_PREPS:  # "sur Public Sénat", "selon X"
+                continue
             for a in res.np(qt, k, remember=False):
+                if a.sector == "MED":  # the medium it was said in, not the one criticised
+                    continue
                 if a.canonical and all(fold(a.canonical) != fold(b.canonical) for b in [*speaker, *named]):
                     named.append(a)
     return speaker, named if len(named) == 1 else []

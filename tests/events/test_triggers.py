@@ -131,3 +131,11 @@ def test_words_of_scorn_in_a_quotation_make_a_criticism(nlp) -> None:
 def test_hurting_oneself_is_no_assault(nlp) -> None:
     assert not [e for e in code(nlp, "Le suspect a sauté d'un pont et s'est grièvement blessé dans sa chute.") if e.event == "ASSAULT"]
     assert one(code(nlp, "Un homme a blessé deux policiers à Brelune."), "ASSAULT").recipient
+
+
+def test_clashes_and_arrests_named_by_a_noun(nlp) -> None:
+    text = "La mobilisation s'est accompagnée d'escarmouches entre manifestants et forces de l'ordre."
+    ev = one(code(nlp, text), "ASSAULT")  # "entre X et Y" hung on the verb, not the noun
+    assert sorted(a.canonical for a in ev.actor) == ["forces", "manifestants"]
+    ev = one(code(nlp, "Paul Garnier est mort en 2016 après son interpellation par des gendarmes."), "COERCE")
+    assert [a.canonical for a in ev.actor] == ["gendarmes"]
