@@ -116,7 +116,7 @@ def test_no_protest_in_a_gathering_limit_a_party_name_or_a_police_deployment(nlp
 
 def test_a_noun_a_preposition_makes_an_event(nlp) -> None:
     # "à l'appel de X": X called for it; "en soutien à X": the subject backs X
-    ev = one(code(nlp, "Les paysans se sont rassemblés devant les préfectures à l'appel de la FNSEA."), "REQUEST")
+    ev = one(code(nlp, "Des viticulteurs ont manifesté mardi devant la mairie de Brelune à l'appel de la FNSEA."), "REQUEST")
     assert [a.canonical for a in ev.actor] == ["FNSEA"]
     ev = one(code(nlp, "Des salariés ont défilé jeudi en soutien aux grévistes de l'usine Brelac."), "SUPPORT")
     assert [a.canonical for a in ev.actor] == ["salariés"] and [a.canonical for a in ev.recipient] == ["grévistes"]
@@ -134,8 +134,8 @@ def test_hurting_oneself_is_no_assault(nlp) -> None:
 
 
 def test_clashes_and_arrests_named_by_a_noun(nlp) -> None:
-    text = "La mobilisation s'est accompagnée d'escarmouches entre manifestants et forces de l'ordre."
+    text = "La marche de Brelune a été émaillée d'escarmouches entre grévistes et policiers."
     ev = one(code(nlp, text), "ASSAULT")  # "entre X et Y" hung on the verb, not the noun
-    assert sorted(a.canonical for a in ev.actor) == ["forces", "manifestants"]
+    assert sorted(a.canonical for a in ev.actor) == ["grévistes", "policiers"]
     ev = one(code(nlp, "Paul Garnier est mort en 2016 après son interpellation par des gendarmes."), "COERCE")
     assert [a.canonical for a in ev.actor] == ["gendarmes"]
