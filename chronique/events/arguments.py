@@ -51,7 +51,9 @@ def inverted_subject(t: Tree, v: int) -> int | None:
     if not (after_quote or quoted):
         return None
     k = next((o for o in t.children(v, "obj") if o > v), None)
-    if k is None and quoted:  # '"...", a déclaré à l'AFP X': the parser hangs X on the medium as its apposition
+    if (
+        k is None and quoted
+    ):  # '"...", a déclaré à l'AFP X': the parser hangs X on the medium as its apposition
         for o in t.subtree(v, stop=SLOT_STOP):
             if o > v and t.dep(o).startswith("obl") and t.prep(o) in ("à", "de", "auprès de", ""):
                 k = next((a for a in t.children(o, "appos") if a > o), None)
@@ -146,11 +148,7 @@ def agent(t: Tree, v: int, res: Resolver, depth: int = 0, *, scan: bool = True) 
         # "Il s'oppose à...": before a reflexive verb the parser may call a personal pronoun an
         # expletive, as in "il s'agit"; a verb whose trigger is reflexive is not impersonal
         subj = next(
-            (
-                k
-                for k in t.children(v, "expl:subj")
-                if k < v and t.lower(k) in ("il", "elle", "ils", "elles")
-            ),
+            (k for k in t.children(v, "expl:subj") if k < v and t.lower(k) in ("il", "elle", "ils", "elles")),
             None,
         )
     if subj is None:  # "a-t-elle dit" parsed as "-t" subject with "-elle" hung on it

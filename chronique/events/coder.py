@@ -136,7 +136,6 @@ def _learned(
     return out
 
 
-
 def _candidates(t: Tree, lex: Lexicon, res: Resolver) -> list[Cand]:
     out: list[Cand] = []
     taken: set[int] = set()

@@ -171,7 +171,9 @@ def _has_with(t: Tree, v: int, words: tuple[str, ...]) -> list[int]:
         for f in t.children(k, "fixed", "flat"):
             if t.lemma(f) in words or t.lower(f) in words:
                 return [k, f]
-        if t.dep(k) == "obj":  # an attribute of the object the parse hangs on it ("déclarer la trêve caduque")
+        if (
+            t.dep(k) == "obj"
+        ):  # an attribute of the object the parse hangs on it ("déclarer la trêve caduque")
             for f in t.children(k, "amod"):
                 if t.lemma(f) in words or t.lower(f) in words:
                     return [f]
@@ -382,7 +384,10 @@ def noun_cand(t: Tree, i: int, lex: Lexicon, res: Resolver) -> Cand | None:
         return None
     tok = t.tok(i)
     if any(
-        r.start <= tok.start and r.end >= tok.end and r.end - r.start > tok.end - tok.start and r.kind != "demonym"
+        r.start <= tok.start
+        and r.end >= tok.end
+        and r.end - r.start > tok.end - tok.start
+        and r.kind != "demonym"
         for r in res.refs.at(i)
     ):
         return None  # a word inside a name ("le Palais des conférences de X", "le Rassemblement national")

@@ -368,11 +368,15 @@ def test_a_pronoun_the_parser_calls_an_expletive_before_a_reflexive_trigger(nlp)
     ev = one(code(nlp, text), "REJECT")
     assert [a.canonical for a in ev.actor] == ["Paul Garnier"]
     # a verb whose triggers are not reflexive stays impersonal: "il se blesse" is no assault
-    assert not [e for e in code(nlp, "Paul Garnier est tombé. Il se blesse à la tête.") if e.event == "ASSAULT"]
+    assert not [
+        e for e in code(nlp, "Paul Garnier est tombé. Il se blesse à la tête.") if e.event == "ASSAULT"
+    ]
 
 
 def test_l_accusation_is_the_prosecution(nlp) -> None:
-    text = "Au procès de Brelune, l'accusation a requis trois ans de prison contre l'ancien maire Paul Garnier."
+    text = (
+        "Au procès de Brelune, l'accusation a requis trois ans de prison contre l'ancien maire Paul Garnier."
+    )
     ev = one(code(nlp, text), "ACCUSE")
     assert [(a.canonical, a.sector) for a in ev.actor] == [("accusation", "JUD")]
     assert [a.canonical for a in ev.recipient] == ["Paul Garnier"]

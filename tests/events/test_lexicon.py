@@ -37,9 +37,9 @@ def test_rules_use_known_types_topics_and_slots() -> None:
         assert n.event in EVENT_TYPES and n.de in ("", "actor", "recipient", "object")
     for lvs in lex.light_verbs.values():
         for lv in lvs:
-            assert lv.role in ("actor", "recipient", "none", "place", "subject", "object") and set(lv.only) <= set(
-                EVENT_TYPES
-            )
+            assert lv.role in ("actor", "recipient", "none", "place", "subject", "object") and set(
+                lv.only
+            ) <= set(EVENT_TYPES)
     for etype, table in lex.modes.items():
         assert etype in EVENT_TYPES
         for _mode, keys in table:

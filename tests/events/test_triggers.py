@@ -65,7 +65,7 @@ def test_a_critical_verb_with_an_object_keeps_its_slots(nlp) -> None:
 
 
 def test_a_quotation_does_not_override_the_recipient_the_verb_names(nlp) -> None:
-    text = '"Vous avez menti au monde entier", a accusé le ministre Paul Lenoir à l\'adresse d\'Ankara.'
+    text = "\"Vous avez menti au monde entier\", a accusé le ministre Paul Lenoir à l'adresse d'Ankara."
     ev = one(code(nlp, text), "ACCUSE")
     assert [a.canonical for a in ev.actor] == ["Paul Lenoir"]
     assert [a.code for a in ev.recipient] == ["TUR"]
@@ -111,15 +111,24 @@ def test_no_protest_in_a_gathering_limit_a_party_name_or_a_police_deployment(nlp
         "Le Rassemblement national a désigné Paul Garnier comme tête de liste à Brelune.",
         "Des milliers de manifestants sont attendus. La mobilisation des forces de l'ordre sera renforcée.",
     ):
-        assert not [e for e in code(nlp, text) if e.event == "PROTEST" and e.event_text != "manifestants"], text
+        assert not [e for e in code(nlp, text) if e.event == "PROTEST" and e.event_text != "manifestants"], (
+            text
+        )
 
 
 def test_a_noun_a_preposition_makes_an_event(nlp) -> None:
     # "à l'appel de X": X called for it; "en soutien à X": the subject backs X
-    ev = one(code(nlp, "Des viticulteurs ont manifesté mardi devant la mairie de Brelune à l'appel de la FNSEA."), "REQUEST")
+    ev = one(
+        code(nlp, "Des viticulteurs ont manifesté mardi devant la mairie de Brelune à l'appel de la FNSEA."),
+        "REQUEST",
+    )
     assert [a.canonical for a in ev.actor] == ["FNSEA"]
-    ev = one(code(nlp, "Des salariés ont défilé jeudi en soutien aux grévistes de l'usine Brelac."), "SUPPORT")
-    assert [a.canonical for a in ev.actor] == ["salariés"] and [a.canonical for a in ev.recipient] == ["grévistes"]
+    ev = one(
+        code(nlp, "Des salariés ont défilé jeudi en soutien aux grévistes de l'usine Brelac."), "SUPPORT"
+    )
+    assert [a.canonical for a in ev.actor] == ["salariés"] and [a.canonical for a in ev.recipient] == [
+        "grévistes"
+    ]
 
 
 def test_words_of_scorn_in_a_quotation_make_a_criticism(nlp) -> None:
@@ -129,7 +138,11 @@ def test_words_of_scorn_in_a_quotation_make_a_criticism(nlp) -> None:
 
 
 def test_hurting_oneself_is_no_assault(nlp) -> None:
-    assert not [e for e in code(nlp, "Le suspect a sauté d'un pont et s'est grièvement blessé dans sa chute.") if e.event == "ASSAULT"]
+    assert not [
+        e
+        for e in code(nlp, "Le suspect a sauté d'un pont et s'est grièvement blessé dans sa chute.")
+        if e.event == "ASSAULT"
+    ]
     assert one(code(nlp, "Un homme a blessé deux policiers à Brelune."), "ASSAULT").recipient
 
 
