@@ -33,7 +33,9 @@ LABELS = ROOT / "data" / "labels" / "events-orangesum-fr.yaml"
 SEEDS_FLOOR = 15
 #: (split, measure) → F1 floor. At the end of session 5 (coder v19, all labels adjudicated): dev
 #: 0.548 / 0.326, held-out 0.456 / 0.199; floors raised to about 0.01-0.02 under: dev 0.53 / 0.31,
-#: held-out 0.44 / 0.18. Earlier in session 5 the held-out full floor was lowered 0.17 → 0.15 because its
+#: held-out 0.44 / 0.18. Then four new batches (19-22, 360 sentences, labelled twice and adjudicated,
+#: first scored 0.41 / 0.10, 0.34 / 0.08 dev, 0.54 / 0.28, 0.23 / 0.10 held-out) took the same coder
+#: to dev 0.529 / 0.298, held-out 0.448 / 0.199: dev floors re-pinned to 0.52 / 0.29 for that reason. Earlier in session 5 the held-out full floor was lowered 0.17 → 0.15 because its
 #: labels changed, not the coder: held-out batch 1 (labelled in session 1, before any convention) was
 #: replaced by its adjudicated labels (and dev batches 11, 12, 15, 16 by theirs). Coder v13 on the new
 #: labels: dev 0.548 / 0.390, held-out 0.423 / 0.165 (on the old: 0.557 / 0.393, 0.424 / 0.179);
@@ -67,8 +69,8 @@ SEEDS_FLOOR = 15
 #: of the state line, and two group nouns with different codes no longer match by their common noun;
 #: see chronique.events.evaluate). Under the old matching the held-out full F1 went 0.371 → 0.388.
 F1_FLOORS = {
-    ("dev", "type"): 0.53,
-    ("dev", "full"): 0.31,
+    ("dev", "type"): 0.52,
+    ("dev", "full"): 0.29,
     ("heldout", "type"): 0.44,
     ("heldout", "full"): 0.18,
 }
