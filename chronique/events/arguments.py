@@ -569,6 +569,23 @@ def fallback_objects(t: Tree, pred: int, c: Cand, res: Resolver) -> list[Actor]:
 _NOT_TARGET_PREPS = frozenset({"selon", "sur", "dans", "par", "pour", "d'après", "en"})
 
 
+def own_phrase(t: Tree, actors: Sequence[Actor]) -> set[int]:
+    """The tokens of the phrases that name ``actors`` in ``t``, with their description ("le
+    porte-parole de la diplomatie X, Y": all of it for Y)."""
+    near: set[int] = set()
+    for a in actors:
+        for k in t.tokens():
+            if a.start >= 0 and a.start <= t.tok(k).start < a.end:
+                top = k  # up the actor's own phrase
+                while t.dep(top) in ("appos", "flat:name", "flat", "nmod", "amod"):
+                    h = t.head(top)
+                    if h is None or t.tok(h).pos not in ("NOUN", "PROPN"):
+                        break
+                    top = h
+                near |= set(t.subtree(top, stop=CLAUSE_DEPS))
+    return near
+
+
 def guess_recipient(
     t: Tree, trig: int, actors: Sequence[Actor], skip: set[str], res: Resolver
 ) -> Actor | None:
@@ -577,17 +594,7 @@ def guess_recipient(
     diplomatie X, Y"), nor ``skip`` (the speaker), nor the press, nor a source or setting ("selon
     X", "sur Twitter", "dans Le Monde"), nor a vague noun ("les pays"), nor the actors' own state —
     the nearest one after the trigger, else the nearest before it."""
-    near: set[int] = set()
-    for a in actors:
-        for k in t.tokens():
-            if a.start >= 0 and a.start <= t.tok(k).start < a.end:
-                top = k  # up the actor's own phrase: "le porte-parole de la diplomatie X, Y"
-                while t.dep(top) in ("appos", "flat:name", "flat", "nmod", "amod"):
-                    h = t.head(top)
-                    if h is None or t.tok(h).pos not in ("NOUN", "PROPN"):
-                        break
-                    top = h
-                near |= set(t.subtree(top, stop=CLAUSE_DEPS))
+    near = own_phrase(t, actors)
     own_states = {a.code for a in actors if a.code}
     found: list[tuple[int, Actor]] = []
     seen = set(skip) | {a.canonical for a in actors}

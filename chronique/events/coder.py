@@ -628,12 +628,21 @@ def _critic(
     if not parts:
         return actors, recipients
     speaker = _quote_speaker(t, v, set().union(*(q for _, q in parts)), res) or actors
-    own = [r for r in recipients if all(fold(r.canonical) != fold(s.canonical) for s in speaker)]
+    spans = [(t.tok(k).start, t.tok(k).end) for k in arguments.own_phrase(t, speaker)]
+    own = [
+        r
+        for r in recipients
+        if all(fold(r.canonical) != fold(s.canonical) for s in speaker)
+        and not any(a <= r.start < b for a, b in spans)  # "la porte-parole des Verts X": not the Verts
+    ]
     if own:
         return speaker, own
     named: list[Actor] = []
     for qt, quote in parts:
+        described = arguments.own_phrase(qt, speaker)  # "a critiqué la porte-parole de X, Y": not X
         for k in sorted(quote):
+            if k in described:
+                continue
             if qt.tok(k).pos not in ("NOUN", "PROPN") or qt.dep(k) in ("flat:name", "flat", "appos", "amod"):
                 continue
             if qt.prep(k) in _SOURCE_PREPS:  # "sur Public Sénat", "selon X"

@@ -152,3 +152,13 @@ def test_clashes_and_arrests_named_by_a_noun(nlp) -> None:
     assert sorted(a.canonical for a in ev.actor) == ["grévistes", "policiers"]
     ev = one(code(nlp, "Paul Garnier est mort en 2016 après son interpellation par des gendarmes."), "COERCE")
     assert [a.canonical for a in ev.actor] == ["gendarmes"]
+
+
+def test_the_speakers_own_description_is_not_the_one_criticised(nlp) -> None:
+    text = (
+        "« Paul Garnier fait sa propagande aux frais de l'État, je ne trouve pas ça honnête », "
+        "a critiqué la porte-parole des Verts Marie Lenoir."
+    )
+    ev = one(code(nlp, text), "ACCUSE")
+    assert [a.canonical for a in ev.actor] == ["Marie Lenoir"]
+    assert "Verts" not in [a.canonical for a in ev.recipient]
