@@ -269,7 +269,9 @@ class Resolver:
 
     def _bare_name(self, t: Tree, i: int) -> list[Actor]:
         """A proper name nobody resolved ("le GNA"): the name itself, with no code."""
-        if t.tok(i).pos != "PROPN" or any(r.kind == "place" and not r.seat for r in self.refs.at(i)):
+        # not a place (a capital or a country where an act happens is no one; when one acts,
+        # :meth:`_named` has taken it as its government)
+        if t.tok(i).pos != "PROPN" or any(r.kind in ("place", "country") for r in self.refs.at(i)):
             return []
         if not t.word(i)[:1].isupper() or t.lemma(i) in self.lex.pronouns.get("impersonal", ()):
             return []
@@ -407,7 +409,11 @@ class Resolver:
                 if town and t.prep(k) == "de" and t.head(k) == i:
                     code = town
                     break
-        vague = lemma in self.lex.no_default_country or lemma in self.lex.person_roles
+        vague = (
+            lemma in self.lex.no_default_country
+            or word in self.lex.no_default_country
+            or (lemma in self.lex.person_roles and lemma not in self.lex.local_roles)
+        )
         if not code:  # a movement with a home country ("les talibans"), wherever the article is
             code = self.lex.group_home.get(lemma) or self.lex.group_home.get(word, "")
         if not code and sector in self.lex.domestic_sectors and not vague:
@@ -553,6 +559,14 @@ class Resolver:
         a = r.actor()
         if r.kind == "person":
             self.persons.add(a.canonical)
+        if r.kind in ("person", "org") and not a.code:
+            # a person or organisation the entities stage knows no country of: its own when the
+            # text gives one; in a story about the language's home country, one of that country
+            # (the press covering its own affairs); elsewhere unknown (foreign stories name
+            # people of many countries)
+            home = self.lex.home_country if self.country == self.lex.home_country else ""
+            if r.country or home:
+                a = replace(a, code=r.country or home)
         return a
 
     # -- pronouns ----------------------------------------------------------------------------------

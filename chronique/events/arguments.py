@@ -587,13 +587,15 @@ def own_phrase(t: Tree, actors: Sequence[Actor]) -> set[int]:
 
 
 def guess_recipient(
-    t: Tree, trig: int, actors: Sequence[Actor], skip: set[str], res: Resolver
+    t: Tree, trig: int, actors: Sequence[Actor], skip: set[str], res: Resolver, *, own_side: bool = False
 ) -> Actor | None:
     """The actor an act aimed at someone most likely targets when no slot named one: among the
     actors the sentence names — not the act's own actors or their description ("le chef de la
     diplomatie X, Y"), nor ``skip`` (the speaker), nor the press, nor a source or setting ("selon
     X", "sur Twitter", "dans Le Monde"), nor a vague noun ("les pays"), nor the actors' own state —
-    the nearest one after the trigger, else the nearest before it."""
+    the nearest one after the trigger, else the nearest before it. The speaker's own ("nos
+    soldats") and the actors' own kind ("la police ... les policiers") only when ``own_side`` (a
+    praise or help may go to one's own)."""
     near = own_phrase(t, actors)
     own_states = {a.code for a in actors if a.code}
     found: list[tuple[int, Actor]] = []
@@ -610,7 +612,17 @@ def guess_recipient(
             continue
         if any(r.kind in ("country", "government") and r.code in own_states for r in res.refs.at(k)):
             continue  # "X confirme le soutien de la Russie": the actor's own state acts with it
+        if not own_side and any(
+            t.lower(d) in res.lex.pronouns.get("speaker_possessive", ()) for d in t.children(k, "det")
+        ):
+            continue  # "rappeler notre ambassadeur": the speaker's own side is no target of a blow
         for a in res.np(t, k, remember=False):
+            if (
+                not own_side
+                and a.source == "group"
+                and any(a.code == b.code and a.sector == b.sector for b in actors)
+            ):
+                continue  # "la police ... les policiers": the actor's own kind
             if a.canonical and a.canonical not in seen and a.sector != "MED":
                 seen.add(a.canonical)
                 found.append((k, a))

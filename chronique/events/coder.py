@@ -467,6 +467,8 @@ _OBJECT_PATH = frozenset({"obj", "conj", "flat:name", "flat", "appos", "amod", "
 #: SANCTION, 37 of 43 SUPPORT, 11 of 12 AID, 38 of 44 COERCE), so one the slots did not find is
 #: better guessed than left out.
 _TARGETED = frozenset({"ACCUSE", "REJECT", "THREATEN", "SANCTION", "SUPPORT", "AID", "COERCE"})
+#: ... of which those that may go to the actor's own side ("saluer nos soldats").
+_FRIENDLY = frozenset({"SUPPORT", "AID"})
 #: How much less sure an event is when its recipient was guessed.
 GUESS_PENALTY = 0.1
 
@@ -479,7 +481,7 @@ def _guess_recipient(t: Tree, e: Event, res: Resolver) -> Event:
         return e
     trig = next((k for k in t.tokens() if t.tok(k).start == e.trigger_start), t.lo)
     skip = {a.canonical for a in (*e.actor, *res.speakers.get(t.index, ()))}
-    guess = arguments.guess_recipient(t, trig, e.actor, skip, res)
+    guess = arguments.guess_recipient(t, trig, e.actor, skip, res, own_side=e.event in _FRIENDLY)
     if guess is None:
         return e
     return replace(

@@ -153,6 +153,7 @@ class Lexicon:
     definite_group_nouns: dict[str, str] = field(default_factory=dict)  # "l'accusation" → JUD
     person_roles: frozenset[str] = frozenset()
     no_default_country: frozenset[str] = frozenset()
+    local_roles: frozenset[str] = frozenset()
     quantity_nouns: frozenset[str] = frozenset()
     vague_nouns: frozenset[str] = frozenset()
     etre_verbs: frozenset[str] = frozenset()
@@ -282,6 +283,7 @@ def load(code: str = "fr") -> Lexicon:
             lex.definite_group_nouns[str(w).lower()] = str(sector)
     lex.person_roles = _words(d.get("person_roles"), "person_roles")
     lex.no_default_country = _words(d.get("no_default_country"), "no_default_country")
+    lex.local_roles = _words(d.get("local_roles"), "local_roles")
     lex.quantity_nouns = _words(d.get("quantity_nouns"), "quantity_nouns")
     lex.vague_nouns = _words(d.get("vague_nouns"), "vague_nouns")
     lex.etre_verbs = _words(d.get("etre_verbs"), "etre_verbs")

@@ -79,3 +79,22 @@ def test_placards_carried_are_a_protest_and_a_threat_brandished_stays_one(nlp) -
     assert ev.mode == "demo"
     evs = code(nlp, "Le ministre a brandi la menace de sanctions contre la Turquie.")
     assert [e.event for e in evs] == ["THREATEN"]
+
+
+def test_local_offices_take_the_articles_country(nlp) -> None:
+    # "le maire", "la juge": held where the story is; "le président" alone stays unknown
+    ev = one(code(nlp, "« Cet arrêté est illégal », a estimé la juge des référés de Brelune."), "ACCUSE")
+    assert [(a.canonical, a.code) for a in ev.actor] == [("juge", "FRA")]
+
+
+def test_people_of_unknown_nationality_in_a_story_about_the_home_country(nlp) -> None:
+    home = "À Paris, Paul Garnier a critiqué la décision du gouvernement français."
+    assert [a.code for a in one(code(nlp, home), "ACCUSE").actor] == ["FRA"]
+    abroad = "À Berlin, Paul Garnier a critiqué la décision du gouvernement allemand."
+    assert [a.code for a in one(code(nlp, abroad), "ACCUSE").actor] == [""]
+
+
+def test_western_countries_have_no_default_country(nlp) -> None:
+    text = "Le président russe a de nouveau critiqué les Occidentaux."
+    ev = one(code(nlp, text), "ACCUSE")
+    assert [(a.canonical, a.code) for a in ev.recipient] == [("occidentaux", "")]

@@ -406,3 +406,30 @@ def test_no_target_is_guessed_among_sources_descriptions_or_the_actors_own_state
         ("Le ministre russe des Affaires étrangères a confirmé le soutien de la Russie au plan.", "SUPPORT"),
     ):
         assert one(code(nlp, text), event).recipient == (), text
+
+
+def test_no_target_is_guessed_among_the_speakers_own_nor_the_actors_own_kind(nlp) -> None:
+    for text, event in (
+        (
+            "« Nous allons rappeler notre ambassadeur », a affirmé le ministre brelunois Paul Garnier.",
+            "SANCTION",
+        ),
+        (
+            "Des heurts ont éclaté et la police a fait usage de gaz lacrymogène près du commissariat "
+            "où travaillent les policiers mis en cause.",
+            "COERCE",
+        ),
+    ):
+        assert all(
+            a.canonical not in ("ambassadeur", "policiers") for a in one(code(nlp, text), event).recipient
+        ), text
+    # praise may go to one's own side
+    ev = one(
+        code(nlp, "« Je salue le courage de nos soldats », a déclaré le ministre Paul Garnier."), "SUPPORT"
+    )
+    assert [a.canonical for a in ev.recipient] == ["soldats"]
+
+
+def test_a_place_where_an_act_happens_is_no_participant(nlp) -> None:
+    text = "Après des manifestations à Paris en janvier, la maire a critiqué la police."
+    assert one(code(nlp, text), "PROTEST").recipient == ()

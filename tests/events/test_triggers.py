@@ -135,6 +135,14 @@ def test_words_of_scorn_in_a_quotation_make_a_criticism(nlp) -> None:
     text = "« Cette réforme est un fiasco, Paul Garnier a fait preuve d'amateurisme », a déclaré Luc Morel."
     ev = one(code(nlp, text), "ACCUSE")
     assert [a.canonical for a in ev.actor] == ["Luc Morel"]
+    # judgements of wrong and words of disappointment, not descriptions of a fact
+    for text in (
+        "« Cette décision du conseil municipal est injuste et illégitime », a estimé Luc Morel.",
+        "Luc Morel s'est dit « très déçu » par la décision du conseil municipal de Brelune.",
+    ):
+        assert [a.canonical for a in one(code(nlp, text), "ACCUSE").actor] == ["Luc Morel"], text
+    text = "Réveillé, il a tenté de dire quelques mots confus, a raconté Luc Morel."
+    assert not [e for e in code(nlp, text) if e.event == "ACCUSE"]
 
 
 def test_hurting_oneself_is_no_assault(nlp) -> None:
