@@ -283,11 +283,12 @@ class Resolver:
         """A named entity that the phrase is, or that names the person it describes."""
         heads = [i, *t.children(i, "flat:name", "flat")]
         if not self.refs.at(i) and t.lemma(i) in self.lex.group_nouns:
-            # "le syndicat CGT", "le parti Ennahda": a name right after a group noun names it
+            # "le syndicat CGT", "le parti Ennahda", "l'association anticorruption Anticor": a name
+            # right after a group noun (and an adjective) names it
             heads += [
                 k
-                for k in t.children(i, "appos", "nmod", "flat:name")
-                if i < k <= i + 3 and t.tok(k).pos == "PROPN" and not t.prep(k)
+                for k in range(i + 1, min(i + 4, t.hi))
+                if (t.tok(k).pos == "PROPN" or self.refs.at(k)) and self._bare_apposition(t, i, k)
             ]
         if not self.refs.at(i) and t.lemma(i) not in self.lex.group_nouns:
             heads += t.children(i, "appos")
@@ -337,6 +338,18 @@ class Resolver:
         if person is not None:
             return [person]
         return []
+
+    def _bare_apposition(self, t: Tree, i: int, k: int) -> bool:
+        """Is ``k`` set beside ``i`` with no preposition on the way ("l'association écologiste
+        Verdure"; not "les avocats de Paul Garnier")?"""
+        while k != i:
+            if t.prep(k) or t.dep(k) not in ("appos", "nmod", "flat:name", "flat", "dep", "amod"):
+                return False
+            h = t.head(k)
+            if h is None or h == k:
+                return False
+            k = h
+        return True
 
     def _inner_person(self, t: Tree, i: int) -> Actor | None:
         within = t.subtree(i, stop=(*CLAUSE_DEPS, "case", "det"))
@@ -559,6 +572,8 @@ class Resolver:
         a = r.actor()
         if r.kind == "person":
             self.persons.add(a.canonical)
+        if not a.code and a.canonical.lower() in self.lex.group_home:  # "les Vingt-Sept" tagged as a name
+            a = replace(a, code=self.lex.group_home[a.canonical.lower()])
         if r.kind in ("person", "org") and not a.code:
             # a person or organisation the entities stage knows no country of: its own when the
             # text gives one; in a story about the language's home country, one of that country

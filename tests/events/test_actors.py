@@ -98,3 +98,27 @@ def test_western_countries_have_no_default_country(nlp) -> None:
     text = "Le président russe a de nouveau critiqué les Occidentaux."
     ev = one(code(nlp, text), "ACCUSE")
     assert [(a.canonical, a.code) for a in ev.recipient] == [("occidentaux", "")]
+
+
+def test_groups_without_office_or_name(nlp) -> None:
+    for text, event, actor in (
+        ("Les participants ont exigé le départ du maire Luc Morel.", "REQUEST", ("participants", "CVL")),
+        (
+            "Les personnalités signataires appellent à un sursaut politique.",
+            "REQUEST",
+            ("personnalités signataires", "CVL"),
+        ),
+        ("La droite a salué l'annonce du gouvernement.", "SUPPORT", ("droite", "PTY")),
+        (
+            "Les associations ont dénoncé la fermeture du refuge de Brelune.",
+            "ACCUSE",
+            ("associations", "NGO"),
+        ),
+    ):
+        ev = one(code(nlp, text), event)
+        assert [(a.canonical, a.sector) for a in ev.actor] == [actor], text
+    ev = one(code(nlp, "Les Vingt-Sept ont dénoncé la répression des opposants brelunois."), "ACCUSE")
+    assert [a.code for a in ev.actor] == ["EUR"]
+    # the name right after the group noun, even past an adjective, is the actor
+    ev = one(code(nlp, "L'association écologiste Probitas a dénoncé le projet de Luc Morel."), "ACCUSE")
+    assert [a.canonical for a in ev.actor] == ["Probitas"]

@@ -433,3 +433,8 @@ def test_no_target_is_guessed_among_the_speakers_own_nor_the_actors_own_kind(nlp
 def test_a_place_where_an_act_happens_is_no_participant(nlp) -> None:
     text = "Après des manifestations à Paris en janvier, la maire a critiqué la police."
     assert one(code(nlp, text), "PROTEST").recipient == ()
+
+
+def test_whose_proposal_is_accepted(nlp) -> None:
+    ev = one(code(nlp, "Paul Garnier a accepté la proposition de Luc Morel."), "AGREE")
+    assert [a.canonical for a in ev.recipient] == ["Luc Morel"]
