@@ -288,7 +288,8 @@ class Resolver:
             heads += [
                 k
                 for k in range(i + 1, min(i + 4, t.hi))
-                if (t.tok(k).pos == "PROPN" or self.refs.at(k)) and self._bare_apposition(t, i, k)
+                if (t.tok(k).pos == "PROPN" or (self.refs.at(k) and not self._actor_role(t, i)))
+                and self._bare_apposition(t, i, k)
             ]
         if not self.refs.at(i) and t.lemma(i) not in self.lex.group_nouns:
             heads += t.children(i, "appos")
@@ -339,9 +340,15 @@ class Resolver:
             return [person]
         return []
 
+    def _actor_role(self, t: Tree, i: int) -> bool:
+        """An office ("la présidente ex-LR": a name after it may be her party, not her)."""
+        return bool(set(t.forms(i)) & self.lex.person_roles)
+
     def _bare_apposition(self, t: Tree, i: int, k: int) -> bool:
         """Is ``k`` set beside ``i`` with no preposition on the way ("l'association écologiste
-        Verdure"; not "les avocats de Paul Garnier")?"""
+        Probitas"; not "les avocats de Paul Garnier", nor an adjective "la présidente ex-LR")?"""
+        if t.dep(k) == "amod":
+            return False
         while k != i:
             if t.prep(k) or t.dep(k) not in ("appos", "nmod", "flat:name", "flat", "dep", "amod"):
                 return False

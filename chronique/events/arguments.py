@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from chronique.events.actors import Resolver
 from chronique.events.model import Actor
 from chronique.events.tree import CLAUSE_DEPS, Tree
-from chronique.events.triggers import Cand, loose_object
+from chronique.events.triggers import Cand, fronted_participle_noun, loose_object
 
 #: How deep a subject is inherited (infinitive → its verb → ...).
 MAX_INHERIT = 4
@@ -395,7 +395,7 @@ def slot(t: Tree, pred: int, slot: str, res: Resolver, c: Cand, subj: list[Actor
             if k is not None and not res.np(t, k):  # "la mort du général X, tué": the general
                 k = next((n for n in t.children(k, "nmod") if t.prep(n) == "de" and res.np(t, n)), k)
         if k is None and t.dep(pred) == "advcl":  # "..., rivales de X, appuyé lui par Y": X
-            k = detached_participle_noun(t, pred)
+            k = detached_participle_noun(t, pred) or fronted_participle_noun(t, pred)
         if k is None:
             k = next((o for o in t.children(pred, "obj") if o not in skip and t.reflexive(pred) != o), None)
         if k is None:  # "arrêtant ou écartant ses rivaux": coordinated verbs share the object after them

@@ -41,6 +41,7 @@ RULE_KEYS = frozenset(
         "finite",
         "no_infinitive",
         "reports",
+        "quoted",
     }
 )
 NOUN_KEYS = frozenset(
@@ -90,6 +91,7 @@ class Rule:
     finite: bool = False
     no_infinitive: bool = False
     reports: bool = False  # a critical verb that can report a quotation or a "que" clause
+    quoted: bool = False  # the topics of a quotation the verb reports count for ``topic``
     learned: bool = False  # made for a verb the learned detector read (chronique.events.learned)
 
     @property
@@ -249,6 +251,7 @@ def _rule(lemma: str, d: dict[str, Any], code: str) -> Rule:
         finite=bool(d.get("finite", False)),
         no_infinitive=bool(d.get("no_infinitive", False)),
         reports=bool(d.get("reports", False)),
+        quoted=bool(d.get("quoted", False)),
     )
 
 

@@ -222,6 +222,22 @@ def rule_cand(t: Tree, i: int, rule: Rule, lex: Lexicon, res: Resolver) -> Cand 
 LOOSE_OBJECT_SPAN = 8
 
 
+def fronted_participle_noun(t: Tree, v: int) -> int | None:
+    """The subject of the main clause when a past participle with an agent opens the sentence:
+    the one acted on ("Salué par X, le plan de Y prévoit...": the plan)."""
+    f = t.feats(v)
+    if t.dep(v) != "advcl" or f.get("VerbForm") != "Part" or f.get("Tense") != "Past":
+        return None
+    if t.children(v, "aux", "aux:tense", "aux:pass", "nsubj", "nsubj:pass", "obj"):
+        return None
+    if any(t.tok(k).pos not in ("PUNCT", "ADV", "CCONJ") for k in range(t.lo, min(t.subtree(v)))):
+        return None  # not at the head of the sentence
+    if not any(t.dep(k) == "obl:agent" for k in t.children(v)):
+        return None
+    h = t.head(v)
+    return t.child(h, "nsubj") if h is not None else None
+
+
 def loose_object(t: Tree, v: int, res: Resolver) -> int | None:
     """The object of a transitive verb the parse left without one: the first actor named after the
     verb in the next few words, with no preposition of its own, before another verb or the end of
@@ -234,6 +250,8 @@ def loose_object(t: Tree, v: int, res: Resolver) -> int | None:
             return None
         if pos not in ("NOUN", "PROPN") or t.prep(k):
             continue
+        if d == "obl:mod" and not t.children(k, "det"):
+            continue  # a bare adverbial noun ("reçoit jeudi les présidents", parsed as its object)
         if d.startswith("nsubj") or d.startswith("obl"):
             return None
         if res.is_actor(t, k):
@@ -281,6 +299,8 @@ def _try_rule(t: Tree, i: int, rule: Rule, lex: Lexicon, res: Resolver) -> Cand 
         and not t.children(i, "aux", "aux:tense", "aux:pass")
     ):
         obj = t.head(i)  # "les rebelles appuyés par X": the noun a past participle qualifies is its object
+    if obj is None:
+        obj = fronted_participle_noun(t, i)
     if obj is None and rule.object in ("actor", "any"):
         obj = loose_object(t, i, res)
     if rule.object == "actor" and (obj is None or not res.is_actor(t, obj)):
@@ -295,8 +315,10 @@ def _try_rule(t: Tree, i: int, rule: Rule, lex: Lexicon, res: Resolver) -> Cand 
     if not topics & {"ceasefire", "yield", "meet"}:  # the parse may have hung the content elsewhere
         topics |= topics_of(
             t, [k for k in clause_of(t, i) if k != i and k not in skip and t.dep(k) != "punct"], lex
-        ) & {"ceasefire", "yield", "meet", "assist"}
-    if rule.reports:  # what a quotation the verb reports is about ('«... une mascarade», a réagi X')
+        ) & {"ceasefire", "yield", "meet", "assist", "condition"}
+    if (
+        rule.reports or rule.quoted
+    ):  # what a quotation the verb reports is about ('«... une mascarade», a réagi X')
         for qt, quote in quotation(t, i):
             topics |= _words_topics({w for k in quote for w in qt.forms(k)}, lex)
     if rule.topic and not (topics & set(rule.topic)):

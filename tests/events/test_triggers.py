@@ -170,3 +170,25 @@ def test_the_speakers_own_description_is_not_the_one_criticised(nlp) -> None:
     ev = one(code(nlp, text), "ACCUSE")
     assert [a.canonical for a in ev.actor] == ["Marie Lenoir"]
     assert "Verts" not in [a.canonical for a in ev.recipient]
+
+
+def test_a_bare_day_between_the_verb_and_its_object(nlp) -> None:
+    ev = one(code(nlp, "Paul Garnier reçoit jeudi les présidents de l'Assemblée et du Sénat."), "CONSULT")
+    assert [a.canonical for a in ev.actor] == ["présidents"]
+    assert [a.canonical for a in ev.recipient] == ["Paul Garnier"]
+
+
+def test_a_warning_with_a_stated_consequence_anywhere_in_its_clause(nlp) -> None:
+    text = "Le ministre Paul Garnier a mis en garde contre un conflit majeur en cas d'annexion."
+    assert [a.canonical for a in one(code(nlp, text), "THREATEN").actor] == ["Paul Garnier"]
+    text = (
+        "Paul Garnier a parlé aux élus. « En cas de refus, nous quitterons la table », a-t-il mis en garde."
+    )
+    assert [a.canonical for a in one(code(nlp, text), "THREATEN").actor] == ["Paul Garnier"]
+
+
+def test_a_participle_opening_the_sentence_is_said_of_its_subject(nlp) -> None:
+    text = "Salué comme historique par les syndicats, le plan de Luc Morel prévoit une hausse des salaires."
+    ev = one(code(nlp, text), "SUPPORT")
+    assert [a.canonical for a in ev.actor] == ["syndicats"]
+    assert [a.canonical for a in ev.recipient] == ["Luc Morel"]
