@@ -227,7 +227,9 @@ def _surface(t: Tree, h: int, res: Resolver, depth: int) -> list[Actor]:
     """The subject an infinitive or a participle shares with verb ``h``: its grammatical subject,
     also when ``h`` is passive ("X est attendu à Paris pour assister...")."""
     if t.is_passive(h):
-        k = t.child(h, "nsubj:pass") or t.child(h, "nsubj")
+        k = t.child(h, "nsubj:pass")
+        if k is None:
+            k = t.child(h, "nsubj")
         if k is not None:
             return res.phrase(t, k)
     return agent(t, h, res, depth + 1, scan=False)
@@ -384,7 +386,7 @@ def slot(t: Tree, pred: int, slot: str, res: Resolver, c: Cand, subj: list[Actor
     if slot == "subj":
         return subj
     if slot == "obj":
-        k = t.child(pred, "nsubj:pass") if t.is_passive(pred) else None
+        k = t.passive_subject(pred) if t.is_passive(pred) else None
         if (
             k is None
             and t.dep(pred) == "acl"
@@ -395,7 +397,9 @@ def slot(t: Tree, pred: int, slot: str, res: Resolver, c: Cand, subj: list[Actor
             if k is not None and not res.np(t, k):  # "la mort du général X, tué": the general
                 k = next((n for n in t.children(k, "nmod") if t.prep(n) == "de" and res.np(t, n)), k)
         if k is None and t.dep(pred) == "advcl":  # "..., rivales de X, appuyé lui par Y": X
-            k = detached_participle_noun(t, pred) or fronted_participle_noun(t, pred)
+            k = detached_participle_noun(t, pred)
+            if k is None:
+                k = fronted_participle_noun(t, pred)
         if k is None:
             k = next((o for o in t.children(pred, "obj") if o not in skip and t.reflexive(pred) != o), None)
         if k is None:  # "arrêtant ou écartant ses rivaux": coordinated verbs share the object after them

@@ -138,11 +138,38 @@ class Tree:
             words.append(" ".join([w, *fixed]))
         return " ".join(words)
 
+    def causative_passive(self, i: int) -> bool:
+        """An infinitive after a reflexive "se faire": "X s'est fait agresser par Y" (X undergoes it)."""
+        return (
+            self.feats(i).get("VerbForm") == "Inf"
+            and any(self.lemma(k) == "faire" for k in self.children(i, "dep", "aux", "aux:caus", "aux:tense"))
+            and any(
+                self.toks[k].pos == "PRON" and self.lower(k) in ("se", "s'")
+                for k in self.children(i, "expl:comp", "expl:pass", "expl:pv", "expl", "obj", "iobj")
+            )
+        )
+
+    def passive_subject(self, i: int) -> int | None:
+        """The one a passive verb is done to: its passive subject ("X a été arrêté"), or the subject
+        of a causative passive ("X s'est fait arrêter")."""
+        k = self.child(i, "nsubj:pass")
+        if k is None and self.causative_passive(i):
+            k = self.child(i, "nsubj")
+            if k is None:  # the parser may leave the subject unlabelled before "se faire"
+                k = next(
+                    (d for d in self.children(i, "dep") if d < i and self.toks[d].pos in ("NOUN", "PROPN")),
+                    None,
+                )
+        return k
+
     def is_passive(self, i: int) -> bool:
         """A passive verb: "être" as a passive auxiliary (a subject tagged passive under "avoir" is
-        a parse error, and a reflexive makes the verb pronominal, not passive)."""
+        a parse error, and a reflexive makes the verb pronominal, not passive), or "se faire" with
+        an infinitive."""
         if self.lemma(i) in self.not_passive:
             return False
+        if self.causative_passive(i):
+            return True
         been = any(self.lower(k) == "été" for k in self.children(i, "aux:pass", "aux", "aux:tense"))
         if not been and (
             self.reflexive(i) is not None

@@ -290,7 +290,8 @@ def _try_rule(t: Tree, i: int, rule: Rule, lex: Lexicon, res: Resolver) -> Cand 
             return None
     obj = next((k for k in t.children(i, "obj") if k not in skip), None)
     if t.is_passive(i):
-        obj = t.child(i, "nsubj:pass") or obj
+        done_to = t.passive_subject(i)  # (a token index: 0 is one)
+        obj = done_to if done_to is not None else obj
     if (
         obj is None
         and t.dep(i) == "acl"

@@ -192,3 +192,45 @@ def test_a_participle_opening_the_sentence_is_said_of_its_subject(nlp) -> None:
     ev = one(code(nlp, text), "SUPPORT")
     assert [a.canonical for a in ev.actor] == ["syndicats"]
     assert [a.canonical for a in ev.recipient] == ["Luc Morel"]
+
+
+def test_more_requests_warnings_denials_and_tributes(nlp) -> None:
+    for text, event, actor, recipient in (
+        ("Le maire Paul Garnier a suggéré au préfet de fermer le pont.", "REQUEST", "Paul Garnier", "préfet"),
+        ("Luc Morel a insisté pour être reçu par le préfet.", "REQUEST", "Luc Morel", None),
+        (
+            "« En cas de nouvelle violence, nous fermerons la frontière », a prévenu le ministre Paul Garnier.",
+            "THREATEN",
+            "Paul Garnier",
+            None,
+        ),
+        ("Les avocats de Paul Garnier contestent la décision du préfet.", "REJECT", "avocats", "préfet"),
+        (
+            "La ministre Marie Lenoir a rendu hommage aux policiers de Brelune.",
+            "SUPPORT",
+            "Marie Lenoir",
+            "policiers",
+        ),
+    ):
+        ev = one(code(nlp, text), event)
+        assert [a.canonical for a in ev.actor] == [actor], text
+        if recipient:
+            assert [a.canonical for a in ev.recipient] == [recipient], text
+    # insisting on a point is no request; a reporting "insister" neither
+    for text in (
+        "« Il faut rester prudent », a insisté Luc Morel.",
+        "Les médecins insistent sur le fait que la vague n'est pas passée.",
+    ):
+        assert not [e for e in code(nlp, text) if e.event == "REQUEST"], text
+
+
+def test_se_faire_with_an_infinitive_is_a_passive(nlp) -> None:
+    for text in (
+        "Paul Garnier s'est fait agresser par deux hommes à Brelune.",
+        "Paul Garnier s'est fait rouer de coups par deux hommes à Brelune.",
+        # a passive subject first in the body (token 0) is one too
+        "Paul Garnier a été agressé par deux hommes à Brelune.",
+    ):
+        ev = one(code(nlp, text), "ASSAULT")
+        assert [a.canonical for a in ev.actor] == ["hommes"], text
+        assert [a.canonical for a in ev.recipient] == ["Paul Garnier"], text
