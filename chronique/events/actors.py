@@ -472,7 +472,7 @@ class Resolver:
             or t.feats(i).get("Number") != "Sing"
             or not any(t.feats(k).get("Definite") == "Def" for k in t.children(i, "det"))
             or any(t.prep(k) for k in t.children(i, "nmod", "acl", "amod"))
-            or t.children(i, "acl", "acl:relcl")
+            or t.children(i, "acl", "acl:relcl", "amod")  # "la défense antiaérienne" is no court party
         ):
             return ""
         return sector

@@ -302,9 +302,13 @@ def _build(
                 recipients = []
         else:
             actors = own
-        if not actors and c.kind == "noun" and c.noun is not None and t.prep(c.trig) in c.noun.marked_by:
-            gov = t.verb_of(c.trig)  # "ils ont défilé en soutien aux grévistes": the marchers back them
-            actors = arguments.agent(t, gov, res) if gov is not None else []
+        if c.kind == "noun" and c.noun is not None and t.prep(c.trig) in c.noun.marked_by:
+            gov = t.verb_of(c.trig)
+            doers = arguments.agent(t, gov, res) if gov is not None else []
+            if not actors:  # "ils ont défilé en soutien aux grévistes": the marchers back them
+                actors = doers
+            elif c.event == "REQUEST" and not recipients:  # "à la demande de X, Y a annoncé": X asked Y
+                recipients = [a for a in doers if all(a.canonical != b.canonical for b in actors)]
         for slot in ("avec", "contre", "à", "auprès de", "sur"):
             if recipients:
                 break

@@ -133,7 +133,8 @@ class Tree:
             if self.toks[k].pos not in ("ADP", "SCONJ"):
                 continue
             w = self.lower(k)
-            w = {"au": "à", "aux": "à", "du": "de", "des": "de", "d'": "de", "qu'": "que"}.get(w, w)
+            # "A" is "À" written without its accent at the start of a sentence
+            w = {"au": "à", "aux": "à", "du": "de", "des": "de", "d'": "de", "qu'": "que", "a": "à"}.get(w, w)
             fixed = [self.lower(f) for f in self.children(k, "fixed")]
             words.append(" ".join([w, *fixed]))
         return " ".join(words)

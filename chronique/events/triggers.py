@@ -453,6 +453,8 @@ def noun_cand(t: Tree, i: int, lex: Lexicon, res: Resolver) -> Cand | None:
             ):
                 continue
             d = t.dep(i)
+            if t.prep(i) in nr.marked_by and t.prep(i) != lv.prep:
+                continue  # "à la demande de X, Y a annoncé...": X's request, not Y's announcement
             if lv.role in ("subject", "object"):
                 if not d.startswith("nsubj"):
                     continue

@@ -122,3 +122,11 @@ def test_groups_without_office_or_name(nlp) -> None:
     # the name right after the group noun, even past an adjective, is the actor
     ev = one(code(nlp, "L'association écologiste Probitas a dénoncé le projet de Luc Morel."), "ACCUSE")
     assert [a.canonical for a in ev.actor] == ["Probitas"]
+
+
+def test_the_defence_and_a_capital_a_without_its_accent(nlp) -> None:
+    # "A la demande de X": "À" written without its accent at the head of a sentence
+    ev = one(code(nlp, "A la demande de la défense, l'audience de Paul Garnier a été reportée."), "REQUEST")
+    assert [(a.canonical, a.sector) for a in ev.actor] == [("défense", "JUD")]
+    text = "La défense antiaérienne brelunoise a critiqué le ministre Paul Garnier."
+    assert all(a.canonical != "défense" for e in code(nlp, text) for a in e.actor)

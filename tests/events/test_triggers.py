@@ -234,3 +234,12 @@ def test_se_faire_with_an_infinitive_is_a_passive(nlp) -> None:
         ev = one(code(nlp, text), "ASSAULT")
         assert [a.canonical for a in ev.actor] == ["hommes"], text
         assert [a.canonical for a in ev.recipient] == ["Paul Garnier"], text
+
+
+def test_at_the_request_of_someone(nlp) -> None:
+    # not the announcement's light verb carrying the request: X asked, Y acted
+    ev = one(
+        code(nlp, "À la demande de Paul Garnier, le ministre Luc Morel a annoncé des mesures."), "REQUEST"
+    )
+    assert [a.canonical for a in ev.actor] == ["Paul Garnier"]
+    assert [a.canonical for a in ev.recipient] == ["Luc Morel"]
