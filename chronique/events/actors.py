@@ -142,6 +142,7 @@ class Resolver:
         self.speakers: dict[int, tuple[Actor, ...]] = {}
         self.sentence = 0
         self.persons: set[str] = set()  # canonical names of the people resolved so far
+        self.genders: dict[str, str] = {}  # person → "Masc"/"Fem", when the text tells
         self._busy: set[tuple[int, int]] = set()
         self.article_words: frozenset[str] = frozenset()  # every word and lemma of the article
 
@@ -201,9 +202,46 @@ class Resolver:
             return []
         self._busy.add(key)
         try:
-            return self._np(t, i, acting)
+            found = self._np(t, i, acting)
         finally:
             self._busy.discard(key)
+        if len(found) == 1 and found[0].canonical in self.persons and found[0].canonical not in self.genders:
+            g = self._gender(t, i, found[0])
+            if g:
+                self.genders[found[0].canonical] = g
+        return found
+
+    def _gender(self, t: Tree, i: int, a: Actor) -> str:
+        """A person's gender as the phrase naming them tells: a title before the name ("Mme X"),
+        or the article of the noun describing them ("la ministre X", "le mari, X")."""
+        titles = self.lex.pronouns
+        span = [k for k in t.tokens() if a.start <= t.tok(k).start < a.end]
+        if not span:
+            return ""
+        before = span[0] - 1
+        if before >= t.lo:
+            w = t.lower(before)
+            if w in titles.get("title_masc", ()):
+                return "Masc"
+            if w in titles.get("title_fem", ()):
+                return "Fem"
+        # (not the first name's: the parser guesses it, often wrongly for names foreign to it)
+        h = t.head(span[0])
+        for k in (i, h):  # "la ministre X", "le mari de Y, X": the article's gender
+            if k is not None and k not in span and t.tok(k).pos == "NOUN":
+                for d in t.children(k, "det"):
+                    g = t.feats(d).get("Gender", "")
+                    if g and t.feats(d).get("Number") == "Sing":
+                        return g
+        return ""
+
+    def _fits(self, actors: Sequence[Actor], gender: str) -> bool:
+        """Can a pronoun of ``gender`` stand for ``actors`` (a person the text gave another gender
+        cannot)?"""
+        if not gender or len(actors) != 1:
+            return True
+        known = self.genders.get(actors[0].canonical)
+        return known is None or known == gender
 
     def _np(self, t: Tree, i: int, acting: bool) -> list[Actor]:
         tok = t.tok(i)
@@ -259,11 +297,11 @@ class Resolver:
             and any(t.feats(k).get("Definite") == "Def" for k in t.children(i, "det"))
         )
 
-    def _last_person(self) -> Actor | None:
+    def _last_person(self, gender: str = "") -> Actor | None:
         for sent, actors, _ in reversed(self.memory):
             if self.sentence - sent > PRONOUN_REACH:
                 break
-            if len(actors) == 1 and actors[0].canonical in self.persons:
+            if len(actors) == 1 and actors[0].canonical in self.persons and self._fits(actors, gender):
                 return actors[0]
         return None
 
@@ -594,10 +632,14 @@ class Resolver:
     # -- pronouns ----------------------------------------------------------------------------------
     def _pronoun(self, t: Tree, i: int, word: str, lemma: str) -> list[Actor]:
         p = self.lex.pronouns
+        own_token = i
         if word == "t" and i + 1 < t.hi and t.tok(i + 1).pos == "PRON":
             # "a-t-elle dit": the parser makes the euphonic "-t" the subject, the pronoun its name
             word = lemma = t.lower(i + 1).lstrip("-")
+            own_token = i + 1
         feats = t.feats(i)
+        # "il", "elle": the gender a person it stands for must not contradict
+        gender = t.feats(own_token).get("Gender", "") if word in p.get("gendered", ()) else ""
         if feats.get("PronType") == "Rel" or word in p.get("relative", ()):
             verb = t.head(i)
             if verb is not None and t.dep(verb).startswith("acl"):
@@ -650,7 +692,7 @@ class Resolver:
             if subj is not None:
                 found = self.phrase(t, subj)
                 number = t.feats(subj).get("Number")
-                if any(x.canonical in exclude for x in found):
+                if any(x.canonical in exclude for x in found) or not self._fits(found, gender):
                     continue
                 if (found and (number == "Plur") == plural) or (found and number is None):
                     return [replace(x, source="pronoun") for x in found]
@@ -661,10 +703,10 @@ class Resolver:
             and t.dep(i) == "nsubj"
             and (t.lemma(h) in self.lex.reporting or t.lemma(h) in self.lex.critics)
         ):
-            person = self._last_person()  # "..., a-t-elle fustigé": a speaker is a person
+            person = self._last_person(gender)  # "..., a-t-elle fustigé": a speaker is a person
             if person is not None and person.canonical not in exclude:
                 return [replace(person, source="pronoun")]
-        return self._from_memory(plural=plural, exclude=exclude)
+        return self._from_memory(plural=plural, exclude=exclude, gender=gender)
 
     def _plural_antecedent(self, t: Tree, ante: int) -> list[Actor]:
         """A plural verb after "qui" hung on one singular noun: its antecedent is the coordination
@@ -704,11 +746,13 @@ class Resolver:
             k = h
         return found
 
-    def _from_memory(self, plural: bool | None, exclude: set[str] | None = None) -> list[Actor]:
+    def _from_memory(
+        self, plural: bool | None, exclude: set[str] | None = None, gender: str = ""
+    ) -> list[Actor]:
         for sent, actors, pl in reversed(self.memory):
             if self.sentence - sent > PRONOUN_REACH:
                 break
-            if exclude and any(a.canonical in exclude for a in actors):
+            if (exclude and any(a.canonical in exclude for a in actors)) or not self._fits(actors, gender):
                 continue
             if plural is None or pl == plural or (plural and len(actors) > 1):
                 return [replace(a, source="pronoun") for a in actors]

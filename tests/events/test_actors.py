@@ -130,3 +130,14 @@ def test_the_defence_and_a_capital_a_without_its_accent(nlp) -> None:
     assert [(a.canonical, a.sector) for a in ev.actor] == [("défense", "JUD")]
     text = "La défense antiaérienne brelunoise a critiqué le ministre Paul Garnier."
     assert all(a.canonical != "défense" for e in code(nlp, text) for a in e.actor)
+
+
+def test_a_pronoun_stands_for_no_person_the_text_gave_another_gender(nlp) -> None:
+    for text in (
+        "M. Garnier est arrivé lundi à Brelune. Mme Dubois l'a accueilli à la gare. "
+        "Il a ensuite dénoncé la corruption du régime.",
+        "Le ministre Paul Garnier est arrivé lundi. La présidente Claire Dubois l'a accueilli à la gare. "
+        "Il a ensuite dénoncé la corruption du régime.",
+    ):
+        ev = one(code(nlp, text), "ACCUSE")
+        assert [a.canonical for a in ev.actor] in (["Garnier"], ["Paul Garnier"]), text
