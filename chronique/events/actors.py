@@ -630,7 +630,11 @@ class Resolver:
         return a
 
     # -- pronouns ----------------------------------------------------------------------------------
-    def _pronoun(self, t: Tree, i: int, word: str, lemma: str) -> list[Actor]:
+    def possessive(self, t: Tree, i: int, plural: bool) -> list[Actor]:
+        """Whom the possessive determiner ``i`` stands for, read as "ils" or "il" (no gender)."""
+        return self._pronoun(t, i, "ils" if plural else "il", "ils" if plural else "il", gendered=False)
+
+    def _pronoun(self, t: Tree, i: int, word: str, lemma: str, *, gendered: bool = True) -> list[Actor]:
         p = self.lex.pronouns
         own_token = i
         if word == "t" and i + 1 < t.hi and t.tok(i + 1).pos == "PRON":
@@ -639,7 +643,7 @@ class Resolver:
             own_token = i + 1
         feats = t.feats(i)
         # "il", "elle": the gender a person it stands for must not contradict
-        gender = t.feats(own_token).get("Gender", "") if word in p.get("gendered", ()) else ""
+        gender = t.feats(own_token).get("Gender", "") if gendered and word in p.get("gendered", ()) else ""
         if feats.get("PronType") == "Rel" or word in p.get("relative", ()):
             verb = t.head(i)
             if verb is not None and t.dep(verb).startswith("acl"):

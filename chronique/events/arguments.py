@@ -325,6 +325,29 @@ def noun_actors(t: Tree, n: int, res: Resolver, *, de: str | None = None) -> lis
     return out
 
 
+def possessor(t: Tree, n: int, res: Resolver, actors: Sequence[Actor]) -> list[Actor]:
+    """Whom a possessive determiner of event noun ``n`` stands for ("son interpellation", "leur
+    expulsion"): the subject of the clause the noun is in when of its number and not the act's own
+    actors, else the pronoun "il"/"ils" read there (of no gender: a possessive agrees with the noun)."""
+    p = res.lex.pronouns
+    own = {a.canonical for a in actors}
+    for d in t.children(n, "det"):
+        word = t.lower(d)
+        plural = word in p.get("possessive_plural", ())
+        if not plural and word not in p.get("possessive_singular", ()):
+            continue
+        v = t.verb_of(n)
+        subj = t.child(v, "nsubj") if v is not None else None
+        if subj is None and v is not None:
+            subj = t.child(v, "nsubj:pass")
+        if subj is not None and (t.feats(subj).get("Number") == "Plur") == plural:
+            found = [a for a in res.phrase(t, subj) if a.canonical not in own]
+            if found:
+                return found
+        return [a for a in res.possessive(t, d, plural) if a.canonical not in own]
+    return []
+
+
 def _relative_light_verb(t: Tree, n: int, res: Resolver) -> list[Actor]:
     """The subject of a light verb whose complement is a relative pronoun standing for event noun
     ``n`` ("une réunion ..., à laquelle ont participé les ministres"), whatever the parse hung the
@@ -396,6 +419,14 @@ def slot(t: Tree, pred: int, slot: str, res: Resolver, c: Cand, subj: list[Actor
             k = t.head(pred)
             if k is not None and not res.np(t, k):  # "la mort du général X, tué": the general
                 k = next((n for n in t.children(k, "nmod") if t.prep(n) == "de" and res.np(t, n)), k)
+            up = t.head(k) if k is not None else None
+            if (
+                k is not None
+                and t.dep(k) == "appos"
+                and up is not None
+                and any(a.source == "entities" for a in res.np(t, up, remember=False))
+            ):
+                k = up  # "X, un ouvrier tué par Y": the one named, whom the description is set beside
         if k is None and t.dep(pred) == "advcl":  # "..., rivales de X, appuyé lui par Y": X
             k = detached_participle_noun(t, pred)
             if k is None:

@@ -328,6 +328,8 @@ def _build(
             ]
             if not recipients:  # "l'inculpation pour espionnage de X": the parse hung "de X" elsewhere
                 recipients = arguments.loose_de(t, c.trig, res)
+            if not recipients:  # "X est mort lors de son interpellation par Y": X undergoes it
+                recipients = arguments.possessor(t, c.trig, res, actors)
         if c.noun is not None and de and " " not in c.noun.lemma and not recipients and c.event in _AGAINST:
             # "sa condamnation de l'offensive engagée par X", "l'attaque du convoi de l'armée": the
             # "de" complement is a thing or an act, whose owner is the one acted against

@@ -438,3 +438,16 @@ def test_a_place_where_an_act_happens_is_no_participant(nlp) -> None:
 def test_whose_proposal_is_accepted(nlp) -> None:
     ev = one(code(nlp, "Paul Garnier a accepté la proposition de Luc Morel."), "AGREE")
     assert [a.canonical for a in ev.recipient] == ["Luc Morel"]
+
+
+def test_whom_a_possessive_stands_for_in_an_arrest(nlp) -> None:
+    text = "Le militant Paul Garnier a été relâché lundi. Son interpellation par la police avait suscité la colère."
+    ev = one(code(nlp, text), "COERCE")
+    assert [a.canonical for a in ev.actor] == ["police"]
+    assert [a.canonical for a in ev.recipient] == ["Paul Garnier"]
+
+
+def test_a_participle_said_of_a_description_set_beside_a_name(nlp) -> None:
+    text = "La marche rend hommage à Paul Garnier, un ouvrier asphyxié par un policier le 25 mai à Brelune."
+    ev = one(code(nlp, text), "ASSAULT")
+    assert [a.canonical for a in ev.recipient] == ["Paul Garnier"]
