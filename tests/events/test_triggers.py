@@ -243,3 +243,13 @@ def test_at_the_request_of_someone(nlp) -> None:
     )
     assert [a.canonical for a in ev.actor] == ["Paul Garnier"]
     assert [a.canonical for a in ev.recipient] == ["Luc Morel"]
+
+
+def test_words_of_acclaim_in_a_quotation_back_someone(nlp) -> None:
+    text = "« Le préfet Luc Morel a fait un travail remarquable », a souligné le ministre Paul Garnier."
+    ev = one(code(nlp, text), "SUPPORT")
+    assert [a.canonical for a in ev.actor] == ["Paul Garnier"]
+    assert [a.canonical for a in ev.recipient] == ["Luc Morel"]
+    # scorn wins over acclaim: one event, a criticism
+    text = "« Ce bilan remarquable est un mensonge », a réagi Paul Garnier."
+    assert [e.event for e in code(nlp, text)] == ["ACCUSE"]
