@@ -225,7 +225,10 @@ class Resolver:
                 return "Masc"
             if w in titles.get("title_fem", ()):
                 return "Fem"
-        # (not the first name's: the parser guesses it, often wrongly for names foreign to it)
+        # the first name's only when feminine: the parser calls names it does not know masculine
+        # ("Rachida", "Fawzia"), but seldom a man's name feminine
+        if len(span) > 1 and t.feats(span[0]).get("Gender") == "Fem":
+            return "Fem"
         h = t.head(span[0])
         for k in (i, h):  # "la ministre X", "le mari de Y, X": the article's gender
             if k is not None and k not in span and t.tok(k).pos == "NOUN":
@@ -235,13 +238,13 @@ class Resolver:
                         return g
         return ""
 
-    def _fits(self, actors: Sequence[Actor], gender: str) -> bool:
+    def _fits(self, actors: Sequence[Actor], gender: str, sure: bool = False) -> bool:
         """Can a pronoun of ``gender`` stand for ``actors`` (a person the text gave another gender
-        cannot)?"""
+        cannot; with ``sure``, only a person the text gave that gender)?"""
         if not gender or len(actors) != 1:
-            return True
+            return not sure
         known = self.genders.get(actors[0].canonical)
-        return known is None or known == gender
+        return known == gender if sure else known is None or known == gender
 
     def _np(self, t: Tree, i: int, acting: bool) -> list[Actor]:
         tok = t.tok(i)
@@ -298,11 +301,18 @@ class Resolver:
         )
 
     def _last_person(self, gender: str = "") -> Actor | None:
-        for sent, actors, _ in reversed(self.memory):
-            if self.sentence - sent > PRONOUN_REACH:
-                break
-            if len(actors) == 1 and actors[0].canonical in self.persons and self._fits(actors, gender):
-                return actors[0]
+        """The last person named a few sentences back; one the text gave the pronoun's gender
+        first, then one of unknown gender."""
+        for sure in (True, False) if gender else (False,):
+            for sent, actors, _ in reversed(self.memory):
+                if self.sentence - sent > PRONOUN_REACH:
+                    break
+                if (
+                    len(actors) == 1
+                    and actors[0].canonical in self.persons
+                    and self._fits(actors, gender, sure)
+                ):
+                    return actors[0]
         return None
 
     def _bare_name(self, t: Tree, i: int) -> list[Actor]:
@@ -694,6 +704,8 @@ class Resolver:
                 continue
             subj = next((k for k in t.children(a, "nsubj") if k < i and t.tok(k).pos != "PRON"), None)
             if subj is not None:
+                if _in_quotation(t, subj) and not _in_quotation(t, i):
+                    continue  # '"X n'a aucune stratégie", a-t-elle accusé': not X, the one quoted on
                 found = self.phrase(t, subj)
                 number = t.feats(subj).get("Number")
                 if any(x.canonical in exclude for x in found) or not self._fits(found, gender):
@@ -753,14 +765,26 @@ class Resolver:
     def _from_memory(
         self, plural: bool | None, exclude: set[str] | None = None, gender: str = ""
     ) -> list[Actor]:
-        for sent, actors, pl in reversed(self.memory):
-            if self.sentence - sent > PRONOUN_REACH:
-                break
-            if (exclude and any(a.canonical in exclude for a in actors)) or not self._fits(actors, gender):
-                continue
-            if plural is None or pl == plural or (plural and len(actors) > 1):
-                return [replace(a, source="pronoun") for a in actors]
+        for sure in (True, False) if gender else (False,):
+            for sent, actors, pl in reversed(self.memory):
+                if self.sentence - sent > PRONOUN_REACH:
+                    break
+                if (exclude and any(a.canonical in exclude for a in actors)) or not self._fits(
+                    actors, gender, sure
+                ):
+                    continue
+                if plural is None or pl == plural or (plural and len(actors) > 1):
+                    return [replace(a, source="pronoun") for a in actors]
         return []
+
+
+#: Quotation marks as the tokenizer leaves them.
+_QUOTE_MARKS = frozenset({'"', "«", "»", "“", "”"})
+
+
+def _in_quotation(t: Tree, k: int) -> bool:
+    """Is token ``k`` inside a quotation of its sentence (an odd number of quotation marks before it)?"""
+    return sum(1 for j in range(t.lo, k) if t.word(j) in _QUOTE_MARKS) % 2 == 1
 
 
 def _best(refs: Sequence[Ref]) -> Ref | None:

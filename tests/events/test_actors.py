@@ -141,3 +141,22 @@ def test_a_pronoun_stands_for_no_person_the_text_gave_another_gender(nlp) -> Non
     ):
         ev = one(code(nlp, text), "ACCUSE")
         assert [a.canonical for a in ev.actor] in (["Garnier"], ["Paul Garnier"]), text
+
+
+def test_the_speaker_after_a_quotation_is_not_the_one_quoted_on(nlp) -> None:
+    text = (
+        "La porte-parole Claire Dubois était à Brelune lundi. "
+        "« Paul Garnier n'a qu'une stratégie aujourd'hui, c'est d'opposer les villes aux campagnes, comme il le "
+        "dit, parce que lui-même n'a aucun projet concret », a-t-elle accusé."
+    )
+    ev = one(code(nlp, text), "ACCUSE")
+    assert [a.canonical for a in ev.actor] == ["Claire Dubois"]
+    assert [a.canonical for a in ev.recipient] == ["Paul Garnier"]
+
+
+def test_elle_prefers_a_woman_the_text_named(nlp) -> None:
+    text = (
+        "Mme Lenoir a quitté la réunion. Luc Morel est resté. Elle a ensuite dénoncé la corruption du régime."
+    )
+    ev = one(code(nlp, text), "ACCUSE")
+    assert [a.canonical for a in ev.actor] == ["Lenoir"]
