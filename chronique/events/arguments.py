@@ -290,7 +290,9 @@ def noun_actors(t: Tree, n: int, res: Resolver, *, de: str | None = None) -> lis
     out: list[Actor] = []
     for k in t.children(n):
         p = t.prep(k)
-        if p == "par" or (p == "de" and de == "actor" and t.dep(k) == "nmod") or p == "entre":
+        if p == "de" and t.lemma(k) == "part":  # "de la part de X": X acts, whatever the noun's "de"
+            out += [a for g in t.children(k, "nmod") if t.prep(g) == "de" for a in res.phrase(t, g)]
+        elif p == "par" or (p == "de" and de == "actor" and t.dep(k) == "nmod") or p == "entre":
             out += res.phrase(t, k)
     if not out:  # "l'assaut du bâtiment par X": the parse hangs "par X" on the noun's complement
         for k in t.children(n, "nmod"):

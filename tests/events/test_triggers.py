@@ -253,3 +253,13 @@ def test_words_of_acclaim_in_a_quotation_back_someone(nlp) -> None:
     # scorn wins over acclaim: one event, a criticism
     text = "« Ce bilan remarquable est un mensonge », a réagi Paul Garnier."
     assert [e.event for e in code(nlp, text)] == ["ACCUSE"]
+
+
+def test_criticism_named_by_a_noun(nlp) -> None:
+    ev = one(
+        code(nlp, "Des critiques inédites de la part de Marie Lenoir contre le maire Luc Morel."), "ACCUSE"
+    )
+    assert [a.canonical for a in ev.actor] == ["Marie Lenoir"]
+    assert [a.canonical for a in ev.recipient] == ["Luc Morel"]
+    # a review is no criticism of anyone
+    assert not code(nlp, "Le film a reçu de bonnes critiques dans la presse.")
