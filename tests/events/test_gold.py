@@ -31,7 +31,9 @@ pytestmark = [pytest.mark.shared, pytest.mark.model, pytest.mark.slow]
 LABELS = ROOT / "data" / "labels" / "events-orangesum-fr.yaml"
 #: Seed events found (of 16): the one missed needs an anaphora across sentences ("Neuf pays" named later).
 SEEDS_FLOOR = 15
-#: (split, measure) → F1 floor. At the end of session 5 (coder v19, all labels adjudicated): dev
+#: (split, measure) → F1 floor. Session 6 (coder v30, same labels): dev 0.557 / 0.333, held-out
+#: 0.456 / 0.223; floors raised to about 0.01-0.02 under: dev 0.54 / 0.32, held-out 0.44 / 0.21.
+#: At the end of session 5 (coder v19, all labels adjudicated): dev
 #: 0.548 / 0.326, held-out 0.456 / 0.199; floors raised to about 0.01-0.02 under: dev 0.53 / 0.31,
 #: held-out 0.44 / 0.18. Then four new batches (19-22, 360 sentences, labelled twice and adjudicated,
 #: first scored 0.41 / 0.10, 0.34 / 0.08 dev, 0.54 / 0.28, 0.23 / 0.10 held-out) took the same coder
@@ -69,10 +71,10 @@ SEEDS_FLOOR = 15
 #: of the state line, and two group nouns with different codes no longer match by their common noun;
 #: see chronique.events.evaluate). Under the old matching the held-out full F1 went 0.371 → 0.388.
 F1_FLOORS = {
-    ("dev", "type"): 0.52,
-    ("dev", "full"): 0.29,
+    ("dev", "type"): 0.54,
+    ("dev", "full"): 0.32,
     ("heldout", "type"): 0.44,
-    ("heldout", "full"): 0.18,
+    ("heldout", "full"): 0.21,
 }
 
 
