@@ -274,7 +274,19 @@ class Resolver:
                 return [
                     replace(person, entity_text=g.entity_text, start=g.start, end=g.end, source="description")
                 ]
+        if (
+            len(group) == 1
+            and not group[0].code
+            and group[0].sector in self.lex.domestic_sectors
+            and not self._vague(t, i)
+        ):
+            # an office no name, no country and no earlier person stands for: the article's ("le
+            # président" of a story about one country is most often that country's)
+            return [replace(group[0], code=self._default_country(t, i, group[0].sector))]
         return group or self._bare_name(t, i)
+
+    def _vague(self, t: Tree, i: int) -> bool:
+        return bool(set(t.forms(i)) & self.lex.no_default_country)
 
     def _population(self, t: Tree, i: int) -> bool:
         """A plural noun of nationality that names people of the country (PLOVER: CVL), not its

@@ -160,3 +160,15 @@ def test_elle_prefers_a_woman_the_text_named(nlp) -> None:
     )
     ev = one(code(nlp, text), "ACCUSE")
     assert [a.canonical for a in ev.actor] == ["Lenoir"]
+
+
+def test_an_office_or_a_man_no_name_stands_for_takes_the_articles_country(nlp) -> None:
+    for text, event, actor in (
+        ("À Paris, un ministre a critiqué la décision des syndicats.", "ACCUSE", "ministre"),
+        ("Un homme a poignardé deux passants à Paris samedi.", "ASSAULT", "homme"),
+    ):
+        ev = one(code(nlp, text), event)
+        assert [(a.canonical, a.code) for a in ev.actor] == [(actor, "FRA")], text
+    # a named person the description stands for keeps coming first
+    text = "Le président Paul Garnier est arrivé à Paris. Le président a ensuite critiqué les syndicats."
+    assert [a.canonical for a in one(code(nlp, text), "ACCUSE").actor] == ["Paul Garnier"]
