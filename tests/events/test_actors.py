@@ -166,6 +166,8 @@ def test_an_office_or_a_man_no_name_stands_for_takes_the_articles_country(nlp) -
     for text, event, actor in (
         ("À Paris, un ministre a critiqué la décision des syndicats.", "ACCUSE", "ministre"),
         ("Un homme a poignardé deux passants à Paris samedi.", "ASSAULT", "homme"),
+        ("À Paris, les journalistes ont dénoncé la décision du ministre.", "ACCUSE", "journalistes"),
+        ("À Lyon, l'association a dénoncé la fermeture du refuge.", "ACCUSE", "association"),
     ):
         ev = one(code(nlp, text), event)
         assert [(a.canonical, a.code) for a in ev.actor] == [(actor, "FRA")], text
