@@ -560,11 +560,15 @@ class Resolver:
     def _place_country(self, t: Tree, i: int) -> str:
         """The country of a place the group is said to be in: in its own phrase ("l'armée au
         Liban", "les manifestants à Beyrouth"), else in its clause ("la police a arrêté 20 personnes
-        en Égypte")."""
+        en Égypte"), else at the head of its sentence."""
         cands = [k for k in t.subtree(i, stop=CLAUSE_DEPS) if k != i]
         verb = t.head(i)
         if verb is not None and t.dep(i).startswith(("nsubj", "obj", "iobj", "obl")):
             cands += [k for k in t.subtree(verb, stop=CLAUSE_DEPS) if k not in cands and k != i]
+        # a place set at the head of the sentence frames all of it ("À Berlin, la police a estimé que
+        # 3.500 personnes ont défilé")
+        first_verb = next((k for k in t.tokens() if t.tok(k).pos in ("VERB", "AUX")), t.hi)
+        cands += [k for k in range(t.lo, first_verb) if k not in cands and k != i]
         for k in cands:
             if t.prep(k) not in self.lex.place_prepositions:
                 continue

@@ -174,3 +174,11 @@ def test_an_office_or_a_man_no_name_stands_for_takes_the_articles_country(nlp) -
     # a named person the description stands for keeps coming first
     text = "Le président Paul Garnier est arrivé à Paris. Le président a ensuite critiqué les syndicats."
     assert [a.canonical for a in one(code(nlp, text), "ACCUSE").actor] == ["Paul Garnier"]
+
+
+def test_a_place_at_the_head_of_the_sentence_frames_it(nlp) -> None:
+    text = (
+        "Le gouvernement français a réagi. "
+        "À Berlin, la police a estimé que quelque 3.500 personnes ont défilé contre la réforme."
+    )
+    assert [(a.canonical, a.code) for a in one(code(nlp, text), "PROTEST").actor] == [("personnes", "DEU")]
