@@ -565,8 +565,8 @@ class Resolver:
         verb = t.head(i)
         if verb is not None and t.dep(i).startswith(("nsubj", "obj", "iobj", "obl")):
             cands += [k for k in t.subtree(verb, stop=CLAUSE_DEPS) if k not in cands and k != i]
-        # a place set at the head of the sentence frames all of it ("À Berlin, la police a estimé que
-        # 3.500 personnes ont défilé")
+        # a place set at the head of the sentence frames all of it ("À Hambourg, les syndicats ont
+        # affirmé que deux mille personnes avaient défilé")
         first_verb = next((k for k in t.tokens() if t.tok(k).pos in ("VERB", "AUX")), t.hi)
         cands += [k for k in range(t.lo, first_verb) if k not in cands and k != i]
         for k in cands:

@@ -146,8 +146,8 @@ def test_a_pronoun_stands_for_no_person_the_text_gave_another_gender(nlp) -> Non
 def test_the_speaker_after_a_quotation_is_not_the_one_quoted_on(nlp) -> None:
     text = (
         "La porte-parole Claire Dubois était à Brelune lundi. "
-        "« Paul Garnier n'a qu'une stratégie aujourd'hui, c'est d'opposer les villes aux campagnes, comme il le "
-        "dit, parce que lui-même n'a aucun projet concret », a-t-elle accusé."
+        "« Paul Garnier ne pense qu'à une chose en ce moment, c'est de dresser les villes contre les campagnes, "
+        "comme il le dit, parce que lui-même n'a aucun projet concret », a-t-elle accusé."
     )
     ev = one(code(nlp, text), "ACCUSE")
     assert [a.canonical for a in ev.actor] == ["Claire Dubois"]
@@ -179,6 +179,6 @@ def test_an_office_or_a_man_no_name_stands_for_takes_the_articles_country(nlp) -
 def test_a_place_at_the_head_of_the_sentence_frames_it(nlp) -> None:
     text = (
         "Le gouvernement français a réagi. "
-        "À Berlin, la police a estimé que quelque 3.500 personnes ont défilé contre la réforme."
+        "À Hambourg, les syndicats ont affirmé que près de deux mille personnes avaient défilé samedi contre la réforme."
     )
     assert [(a.canonical, a.code) for a in one(code(nlp, text), "PROTEST").actor] == [("personnes", "DEU")]
