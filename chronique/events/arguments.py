@@ -629,7 +629,8 @@ def guess_recipient(
     """The actor an act aimed at someone most likely targets when no slot named one: among the
     actors the sentence names — not the act's own actors or their description ("le chef de la
     diplomatie X, Y"), nor ``skip`` (the speaker), nor the press, nor a source or setting ("selon
-    X", "sur Twitter", "dans Le Monde"), nor a vague noun ("les pays"), nor the actors' own state —
+    X", "sur Twitter", "dans Le Monde"), nor a vague noun ("les pays"), nor the actors' own state,
+    nor a bare name nobody resolved (a product, a place, a festival as often as an actor) —
     the nearest one after the trigger, else the nearest before it. The speaker's own ("nos
     soldats") and the actors' own kind ("la police ... les policiers") only when ``own_side`` (a
     praise or help may go to one's own)."""
@@ -660,7 +661,7 @@ def guess_recipient(
                 and any(a.code == b.code and a.sector == b.sector for b in actors)
             ):
                 continue  # "la police ... les policiers": the actor's own kind
-            if a.canonical and a.canonical not in seen and a.sector != "MED":
+            if a.canonical and a.canonical not in seen and a.sector != "MED" and a.source != "name":
                 seen.add(a.canonical)
                 found.append((k, a))
     if not found:

@@ -408,6 +408,12 @@ def test_no_target_is_guessed_among_sources_descriptions_or_the_actors_own_state
         assert one(code(nlp, text), event).recipient == (), text
 
 
+def test_no_target_is_guessed_among_bare_names_nobody_resolved(nlp) -> None:
+    # "Kalvane": a proper noun neither the entities stage nor a group noun makes an actor
+    ev = one(code(nlp, "Après le sommet Kalvane, Paul Garnier a démenti toute rencontre secrète."), "REJECT")
+    assert ev.recipient == ()
+
+
 def test_no_target_is_guessed_among_the_speakers_own_nor_the_actors_own_kind(nlp) -> None:
     for text, event in (
         (
