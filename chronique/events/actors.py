@@ -720,7 +720,7 @@ class Resolver:
                 continue
             subj = next((k for k in t.children(a, "nsubj") if k < i and t.tok(k).pos != "PRON"), None)
             if subj is not None:
-                if _in_quotation(t, subj) and not _in_quotation(t, i):
+                if t.in_quotation(subj) and not t.in_quotation(i):
                     continue  # '"X n'a aucune stratégie", a-t-elle accusé': not X, the one quoted on
                 found = self.phrase(t, subj)
                 number = t.feats(subj).get("Number")
@@ -792,15 +792,6 @@ class Resolver:
                 if plural is None or pl == plural or (plural and len(actors) > 1):
                     return [replace(a, source="pronoun") for a in actors]
         return []
-
-
-#: Quotation marks as the tokenizer leaves them.
-_QUOTE_MARKS = frozenset({'"', "«", "»", "“", "”"})
-
-
-def _in_quotation(t: Tree, k: int) -> bool:
-    """Is token ``k`` inside a quotation of its sentence (an odd number of quotation marks before it)?"""
-    return sum(1 for j in range(t.lo, k) if t.word(j) in _QUOTE_MARKS) % 2 == 1
 
 
 def _best(refs: Sequence[Ref]) -> Ref | None:

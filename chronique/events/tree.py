@@ -17,6 +17,8 @@ from chronique.stages.annotate import Annotation, Token
 CLAUSE_DEPS = ("acl:relcl", "ccomp", "advcl", "parataxis", "conj", "csubj", "xcomp", "acl")
 #: Relations of a noun phrase's name part: a named entity may sit there ("le chef de la diplomatie
 #: russe Sergueï Lavrov": the name is an apposition).
+#: Quotation marks (the cleaner keeps typographic ones; the model sees plain ones).
+QUOTES = frozenset({'"', "«", "»", "“", "”"})
 NAME_DEPS = ("appos", "flat", "flat:name", "nmod", "amod", "compound", "nummod", "fixed")
 
 
@@ -138,6 +140,10 @@ class Tree:
             fixed = [self.lower(f) for f in self.children(k, "fixed")]
             words.append(" ".join([w, *fixed]))
         return " ".join(words)
+
+    def in_quotation(self, k: int) -> bool:
+        """Is token ``k`` inside a quotation of its sentence (an odd number of quotation marks before it)?"""
+        return sum(1 for j in range(self.lo, k) if self.lower(j) in QUOTES) % 2 == 1
 
     def causative_passive(self, i: int) -> bool:
         """An infinitive after a reflexive "se faire": "X s'est fait agresser par Y" (X undergoes it)."""

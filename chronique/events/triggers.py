@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from chronique.events.actors import Resolver
 from chronique.events.lexicon import Lexicon, LightVerb, NounRule, Rule
 from chronique.events.names import fold
-from chronique.events.tree import Tree
+from chronique.events.tree import QUOTES, Tree
 
 #: Prepositions and subordinators that introduce what is asked, refused, promised, feared.
 CONTENT_PREPS = frozenset(
@@ -575,9 +575,6 @@ def _participle_of(lemma: str, word: str, form: str) -> bool:
 
 # -- quotations ----------------------------------------------------------------------------------
 
-#: Quotation marks (the cleaner keeps typographic ones; the model sees plain ones).
-_QUOTES = frozenset({'"', "«", "»", "“", "”"})
-
 
 #: Words that may stand between a quotation and the verb that reports it ('«...», a-t-il dénoncé').
 _BETWEEN = frozenset({"PUNCT", "AUX", "PRON", "ADV"})
@@ -589,7 +586,7 @@ def quotation(t: Tree, v: int) -> list[tuple[Tree, set[int]]]:
     before the verb ('«...», a fustigé X', '«...», s\'est-il insurgé'), also when the segmenter made it
     a sentence of its own; a quoted clause right after the verb ('X a dénoncé : «...»'); a "que"
     clause ('X s\'indigne que...'). Each part comes with the tree of the sentence it is in."""
-    quotes = [k for k in range(t.lo, t.hi) if t.lower(k) in _QUOTES]
+    quotes = [k for k in range(t.lo, t.hi) if t.lower(k) in QUOTES]
     out: set[int] = set()
     before = [k for k in quotes if k < v]
     # a verb that reports what precedes it is conjugated: not "Accusé de..., X a..."
@@ -625,7 +622,7 @@ def _cut_quotation(t: Tree, close: int | None) -> list[tuple[Tree, set[int]]]:
     closed = close is not None
     for j in range(t.index - 1, max(-1, t.index - 1 - _QUOTE_SENTENCES), -1):
         prev = Tree(t.ann, j, t.not_passive, t.temporal)
-        marks = [k for k in range(prev.lo, prev.hi) if prev.lower(k) in _QUOTES]
+        marks = [k for k in range(prev.lo, prev.hi) if prev.lower(k) in QUOTES]
         hi = prev.hi
         if not closed:  # the sentence before must end with the closing mark
             if not marks or any(prev.tok(k).pos != "PUNCT" for k in range(marks[-1], prev.hi)):
