@@ -68,7 +68,7 @@ def main() -> None:
         temporal = temporal_tokens(ann, tx)
         starts = {s.start: k for k, s in enumerate(ann.sentences)}
         for ls in (x for x in labels if x.article == art.source_id):
-            t = Tree(ann, starts[ls.start], lex.etre_verbs, temporal)
+            t = Tree(ann, starts[ls.start], lex.etre_verbs, temporal, lex.grammar)
             spans = [(*g.trigger, g.event) for g in ls.events if g.trigger]
             for i in t.tokens():
                 if t.tok(i).pos not in ("VERB", "NOUN"):

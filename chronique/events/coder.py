@@ -85,7 +85,7 @@ def code(
     events: list[Event] = []
     dropped: list[Dropped] = []
     temporal = temporal_tokens(ann, timexes)
-    trees = [Tree(ann, s, lex.etre_verbs, temporal) for s in range(len(ann.sentences))]
+    trees = [Tree(ann, s, lex.etre_verbs, temporal, lex.grammar) for s in range(len(ann.sentences))]
     res.article_words = frozenset(w for tr in trees for k in tr.tokens() for w in tr.forms(k))
     for t in trees:
         res.sentence = t.index

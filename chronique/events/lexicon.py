@@ -11,6 +11,7 @@ from typing import Any
 from chronique import lang as langdata
 from chronique.errors import LanguageDataError
 from chronique.events.model import QUAD
+from chronique.events.tree import Grammar
 
 FILES = ("events.yaml", "events_actors.yaml")
 
@@ -159,6 +160,7 @@ class Lexicon:
     quantity_nouns: frozenset[str] = frozenset()
     vague_nouns: frozenset[str] = frozenset()
     etre_verbs: frozenset[str] = frozenset()
+    grammar: Grammar = field(default_factory=Grammar)
     copular_verbs: frozenset[str] = frozenset()
     group_home: dict[str, str] = field(default_factory=dict)  # group noun → ISO-3
     domestic_sectors: frozenset[str] = frozenset()
@@ -290,6 +292,14 @@ def load(code: str = "fr") -> Lexicon:
     lex.quantity_nouns = _words(d.get("quantity_nouns"), "quantity_nouns")
     lex.vague_nouns = _words(d.get("vague_nouns"), "vague_nouns")
     lex.etre_verbs = _words(d.get("etre_verbs"), "etre_verbs")
+    g = d.get("grammar") or {}
+    lex.grammar = Grammar(
+        contractions={str(k).lower(): str(v) for k, v in (g.get("contractions") or {}).items()},
+        passive_participle=_words(g.get("passive_participle"), "grammar.passive_participle"),
+        perfect_auxiliary=_words(g.get("perfect_auxiliary"), "grammar.perfect_auxiliary"),
+        reflexive=_words(g.get("reflexive"), "grammar.reflexive"),
+        causative=_words(g.get("causative"), "grammar.causative"),
+    )
     lex.copular_verbs = _words(d.get("copular_verbs"), "copular_verbs")
     for iso, words in (d.get("group_home") or {}).items():
         for w in words:

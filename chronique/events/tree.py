@@ -8,18 +8,33 @@ a relation asked for as ``obl`` matches its subtypes too.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 from typing import Any
 
 from chronique.stages.annotate import Annotation, Token
 
 #: Relations that open a clause of its own: an argument is not looked for across them.
 CLAUSE_DEPS = ("acl:relcl", "ccomp", "advcl", "parataxis", "conj", "csubj", "xcomp", "acl")
-#: Relations of a noun phrase's name part: a named entity may sit there ("le chef de la diplomatie
-#: russe Sergueï Lavrov": the name is an apposition).
 #: Quotation marks (the cleaner keeps typographic ones; the model sees plain ones).
 QUOTES = frozenset({'"', "«", "»", "“", "”"})
+#: Relations of a noun phrase's name part: a named entity may sit there ("le chef de la diplomatie
+#: russe Sergueï Lavrov": the name is an apposition).
 NAME_DEPS = ("appos", "flat", "flat:name", "nmod", "amod", "compound", "nummod", "fixed")
+
+
+@dataclass(frozen=True)
+class Grammar:
+    """The function words a tree reads, from the language's data (``grammar`` in
+    ``lang/<lang>/events.yaml``): contracted prepositions ("au" → "à"), the participle of the
+    passive auxiliary ("été"), the perfect auxiliary's lemma ("avoir"), reflexive pronouns ("se"),
+    the causative verb of a passive ("se faire" + infinitive)."""
+
+    contractions: Mapping[str, str] = field(default_factory=dict)
+    passive_participle: frozenset[str] = frozenset()
+    perfect_auxiliary: frozenset[str] = frozenset()
+    reflexive: frozenset[str] = frozenset()
+    causative: frozenset[str] = frozenset()
 
 
 class Tree:
@@ -31,8 +46,10 @@ class Tree:
         index: int,
         not_passive: frozenset[str] = frozenset(),
         temporal: frozenset[int] = frozenset(),
+        grammar: Grammar | None = None,
     ) -> None:
         s = ann.sentences[index]
+        self.grammar = grammar or Grammar()
         self.not_passive = not_passive
         self.temporal = temporal
         self.ann = ann
@@ -135,8 +152,7 @@ class Tree:
             if self.toks[k].pos not in ("ADP", "SCONJ"):
                 continue
             w = self.lower(k)
-            # "A" is "À" written without its accent at the start of a sentence
-            w = {"au": "à", "aux": "à", "du": "de", "des": "de", "d'": "de", "qu'": "que", "a": "à"}.get(w, w)
+            w = self.grammar.contractions.get(w, w)
             fixed = [self.lower(f) for f in self.children(k, "fixed")]
             words.append(" ".join([w, *fixed]))
         return " ".join(words)
@@ -149,9 +165,12 @@ class Tree:
         """An infinitive after a reflexive "se faire": "X s'est fait agresser par Y" (X undergoes it)."""
         return (
             self.feats(i).get("VerbForm") == "Inf"
-            and any(self.lemma(k) == "faire" for k in self.children(i, "dep", "aux", "aux:caus", "aux:tense"))
             and any(
-                self.toks[k].pos == "PRON" and self.lower(k) in ("se", "s'")
+                self.lemma(k) in self.grammar.causative
+                for k in self.children(i, "dep", "aux", "aux:caus", "aux:tense")
+            )
+            and any(
+                self.toks[k].pos == "PRON" and self.lower(k) in self.grammar.reflexive
                 for k in self.children(i, "expl:comp", "expl:pass", "expl:pv", "expl", "obj", "iobj")
             )
         )
@@ -177,18 +196,21 @@ class Tree:
             return False
         if self.causative_passive(i):
             return True
-        been = any(self.lower(k) == "été" for k in self.children(i, "aux:pass", "aux", "aux:tense"))
+        been = any(
+            self.lower(k) in self.grammar.passive_participle
+            for k in self.children(i, "aux:pass", "aux", "aux:tense")
+        )
         if not been and (
             self.reflexive(i) is not None
             or any(
-                self.toks[k].pos == "PRON" and self.lower(k) in ("se", "s'")
+                self.toks[k].pos == "PRON" and self.lower(k) in self.grammar.reflexive
                 for k in self.children(i, "expl:pass", "expl:pv", "expl")
             )
         ):
             return False  # "se sont rassemblés": pronominal, even when the parser calls "être" passive
         if self.children(i, "aux:pass"):
             return True
-        if any(self.lemma(k) == "avoir" for k in self.children(i, "aux", "aux:tense")):
+        if any(self.lemma(k) in self.grammar.perfect_auxiliary for k in self.children(i, "aux", "aux:tense")):
             return False
         if self.children(i, "expl:pass", "expl:comp", "expl:pv", "expl"):
             return False

@@ -621,7 +621,7 @@ def _cut_quotation(t: Tree, close: int | None) -> list[tuple[Tree, set[int]]]:
     parts: list[tuple[Tree, set[int]]] = [(t, set(range(t.lo, close)))] if close is not None else []
     closed = close is not None
     for j in range(t.index - 1, max(-1, t.index - 1 - _QUOTE_SENTENCES), -1):
-        prev = Tree(t.ann, j, t.not_passive, t.temporal)
+        prev = Tree(t.ann, j, t.not_passive, t.temporal, t.grammar)
         marks = [k for k in range(prev.lo, prev.hi) if prev.lower(k) in QUOTES]
         hi = prev.hi
         if not closed:  # the sentence before must end with the closing mark

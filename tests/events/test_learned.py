@@ -42,7 +42,7 @@ def test_the_coder_reads_the_arguments_of_a_learned_trigger() -> None:
     tx = adapters.timexes(art, ann, pub)
     assert not code(art, ann, pub, refs, tx, lex)[0]  # no rule knows "tacler"
     vec = vectors()
-    t = Tree(ann, len(ann.sentences) - 1, lex.etre_verbs)
+    t = Tree(ann, len(ann.sentences) - 1, lex.etre_verbs, grammar=lex.grammar)
     n = len(features(t, t.lo, vec, lex))
     weights = np.zeros((n, len(CLASSES)))
     weights[-1, CLASSES.index("ACCUSE")] = 20.0  # the bias: every verb reads as an accusation
