@@ -625,7 +625,7 @@ def own_phrase(t: Tree, actors: Sequence[Actor]) -> set[int]:
 
 def guess_recipient(
     t: Tree, trig: int, actors: Sequence[Actor], skip: set[str], res: Resolver, *, own_side: bool = False
-) -> Actor | None:
+) -> list[Actor]:
     """The actor an act aimed at someone most likely targets when no slot named one: among the
     actors the sentence names — not the act's own actors or their description ("le chef de la
     diplomatie X, Y"), nor ``skip`` (the speaker), nor the press, nor a source or setting ("selon
@@ -633,11 +633,13 @@ def guess_recipient(
     nor a bare name nobody resolved (a product, a place, a festival as often as an actor) —
     the nearest one after the trigger, else the nearest before it. The speaker's own ("nos
     soldats") and the actors' own kind ("la police ... les policiers") only when ``own_side`` (a
-    praise or help may go to one's own)."""
+    praise or help may go to one's own). With the actors written coordinated with it ("Paris et
+    Berlin"); none when one of those is the act's own actor or the speaker."""
     near = own_phrase(t, actors)
     own_states = {a.code for a in actors if a.code}
     found: list[tuple[int, Actor]] = []
-    seen = set(skip) | {a.canonical for a in actors}
+    own = set(skip) | {a.canonical for a in actors}
+    seen = set(own)
     for k in t.tokens():
         if (
             k in near
@@ -665,6 +667,41 @@ def guess_recipient(
                 seen.add(a.canonical)
                 found.append((k, a))
     if not found:
-        return None
+        return []
     after = [(k, a) for k, a in found if k > trig]
-    return min(after or found, key=lambda ka: abs(ka[0] - trig))[1]
+    best = min(after or found, key=lambda ka: abs(ka[0] - trig))[1]
+    partners = _coordinated(t, best, res)
+    if any(p.canonical in own for p in partners):
+        return []  # written "X et Y" with one of the act's own actors: a co-actor, not a target
+    return [best, *(p for p in partners if p.canonical != best.canonical)]
+
+
+def _coordinated(t: Tree, a: Actor, res: Resolver) -> list[Actor]:
+    """The actors written coordinated with actor ``a`` ("Paris et Berlin", "de la police et de la
+    gendarmerie"), whatever the parse made of the coordination."""
+    span = [k for k in t.tokens() if a.start <= t.tok(k).start < a.end]
+    out: list[Actor] = []
+    for step, edge in ((-1, span[0]), (1, span[-1])) if span else ():
+        c = edge + step
+        while t.lo <= c < t.hi and t.tok(c).pos in ("ADJ", "DET", "ADP"):
+            c += step
+        if not (t.lo <= c < t.hi) or t.lower(c) not in ("et", "ou", "ni"):
+            continue
+        n = c + step
+        while t.lo <= n < t.hi and t.tok(n).pos in ("DET", "ADP"):
+            n += step
+        if t.lo <= n < t.hi and t.tok(n).pos in ("NOUN", "PROPN"):
+            out += res.np(t, n, remember=False)
+    return out
+    for step, edge in ((-1, span[0]), (1, span[-1])):
+        c = edge + step
+        while t.lo <= c < t.hi and t.tok(c).pos in ("ADJ", "DET", "ADP"):
+            c += step
+        if not (t.lo <= c < t.hi) or t.lower(c) not in ("et", "ou", "ni"):
+            continue
+        n = c + step
+        while t.lo <= n < t.hi and t.tok(n).pos in ("DET", "ADP"):
+            n += step
+        if t.lo <= n < t.hi and t.tok(n).pos in ("NOUN", "PROPN") and res.np(t, n, remember=False):
+            return True
+    return False

@@ -481,18 +481,19 @@ GUESS_PENALTY = 0.1
 
 def _guess_recipient(t: Tree, e: Event, res: Resolver) -> Event:
     """An event aimed at someone whose slots named no recipient: the nearest other actor the
-    sentence names, after the trigger if any is (:func:`arguments.guess_recipient`), marked
+    sentence names (with those written coordinated with it), after the trigger if any is
+    (:func:`arguments.guess_recipient`), marked
     ``source="guess"`` and with a lower confidence."""
     if e.recipient or e.event not in _TARGETED or not e.actor:
         return e
     trig = next((k for k in t.tokens() if t.tok(k).start == e.trigger_start), t.lo)
     skip = {a.canonical for a in (*e.actor, *res.speakers.get(t.index, ()))}
     guess = arguments.guess_recipient(t, trig, e.actor, skip, res, own_side=e.event in _FRIENDLY)
-    if guess is None:
+    if not guess:
         return e
     return replace(
         e,
-        recipient=(replace(guess, source="guess"),),
+        recipient=tuple(replace(g, source="guess") for g in guess),
         confidence=round(max(0.05, e.confidence - GUESS_PENALTY), 2),
     )
 

@@ -41,6 +41,16 @@ def test_a_quotation_naming_two_actors_has_no_recipient(nlp) -> None:
     assert ev.recipient == ()
 
 
+def test_a_guessed_target_comes_with_those_written_beside_it(nlp) -> None:
+    text = "Le ministre Paul Garnier a dénoncé mardi une trahison, en pensant à la France et à l'Allemagne."
+    ev = one(code(nlp, text), "ACCUSE")
+    assert sorted(a.code for a in ev.recipient) == ["DEU", "FRA"]
+    assert {a.source for a in ev.recipient} == {"guess"}
+    text = "Marie Lenoir a tenu à rendre hommage au travail de la police et de la gendarmerie."
+    ev = one(code(nlp, text), "SUPPORT")
+    assert sorted(a.canonical for a in ev.recipient) == ["gendarmerie", "police"]
+
+
 def test_a_que_clause_after_a_critical_verb(nlp) -> None:
     text = "L'opposant Karim Benali s'indigne que le régime algérien refuse toute élection libre."
     evs = code(nlp, text)
