@@ -439,7 +439,7 @@ def annotate_component(settings: Settings) -> str:
         v = version(settings.model.replace("_", "-"))
     except PackageNotFoundError:
         v = "?"
-    return f"chronique.annotate.v1+{settings.model}-{v}"
+    return f"chronique.annotate.v2+{settings.model}-{v}"
 
 
 def _analyse_batch(articles: list[Article], settings: Settings) -> list[tuple[str, int, int, bytes]]:

@@ -81,7 +81,7 @@ def _m002_annotations(db: sqlite3.Connection) -> None:
         """
         CREATE TABLE annotations (
             article_id TEXT PRIMARY KEY REFERENCES articles(id),
-            component TEXT NOT NULL,         -- chronique.annotate.v1+<model>-<version>
+            component TEXT NOT NULL,         -- chronique.annotate.v2+<model>-<version>
             tokens INTEGER NOT NULL,
             sentences INTEGER NOT NULL,
             data BLOB NOT NULL,              -- Annotation.to_bytes()

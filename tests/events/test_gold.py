@@ -29,8 +29,11 @@ from tests.conftest import ROOT, shared_path
 pytestmark = [pytest.mark.shared, pytest.mark.model, pytest.mark.slow]
 
 LABELS = ROOT / "data" / "labels" / "events-orangesum-fr.yaml"
-#: Seed events found (of 16): the one missed needs an anaphora across sentences ("Neuf pays" named later).
-SEEDS_FLOOR = 15
+#: Seed events found (of 16). Missed: one needs an anaphora across sentences ("Neuf pays" named
+#: later); since sentences end only where the text ends them (annotate v2), another, a relative
+#: clause at the end of a long sentence, is hung by the parser on the wrong noun (it was found
+#: only while the parser cut that sentence in four).
+SEEDS_FLOOR = 14
 #: (split, measure) → F1 floor. Session 6 (coder v33, same labels): dev 0.557 / 0.349, held-out
 #: 0.456 / 0.242; floors raised to about 0.01-0.02 under: dev 0.54 / 0.33, held-out 0.44 / 0.23.
 #: At the end of session 5 (coder v19, all labels adjudicated): dev
