@@ -45,7 +45,7 @@ log = logging.getLogger(__name__)
 
 #: Component name and version, recorded with results (bump when values can change).
 #: v2 (2026-11-21): past-tense dates a few weeks ahead, dotless month abbreviations, no year from a clock time.
-COMPONENT = "chronique.time.v2"
+COMPONENT = "chronique.time.v3"
 
 #: A value that names a day (possibly with a time or part of day after it).
 _DAY_VALUE = re.compile(r"^\d{4}-\d{2}-\d{2}")
@@ -112,6 +112,7 @@ def tag(
 
 
 _WORD_START = re.compile(r"(?<![\w\-])\w")
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 
 
 def scan(text: str, g: grammar_mod.Grammar) -> list[Hit]:
@@ -131,13 +132,18 @@ def scan(text: str, g: grammar_mod.Grammar) -> list[Hit]:
             windows.append([a, t.end()])
     done = 0  # no match may start before the end of the previous one
     candidates, k = g.candidates, grammar_mod.PREFIX_LEN
+    breaks = [m.start() for m in _PARAGRAPH_BREAK.finditer(text)]
     for a, b in windows:
         for w in _WORD_START.finditer(text, max(a, done), b):
             p = w.start()
             if p < done:
                 continue
+            # an expression never runs into the next paragraph ("… annoncée vendredi" above a
+            # paragraph that opens "La semaine dernière, …")
+            n = bisect.bisect_left(breaks, p)
+            stop = breaks[n] if n < len(breaks) else len(text)
             for rule in candidates(text[p : p + k]):
-                m = rule.regex.match(text, p)
+                m = rule.regex.match(text, p, stop)
                 if m is None:
                     continue
                 hit = Hit(

@@ -90,6 +90,11 @@ def test_weekday_and_relative_modifier() -> None:
     assert (t.value, t.type, t.precision) == ("2016-02-20TEV", "TIME", "part-of-day")
 
 
+def test_an_expression_stops_at_a_paragraph_break() -> None:
+    text = "Le conseil de Brelune a voté vendredi\n\nLa semaine dernière, le maire avait promis un vote."
+    assert [t.text for t in tag(text, WED)] == ["vendredi", "La semaine dernière"]
+
+
 def test_months_and_dates_follow_the_tense() -> None:
     assert one("Il quittera ses fonctions le 20 janvier.").value == "2017-01-20"
     assert one("Il a pris ses fonctions le 20 janvier.").value == "2016-01-20"
