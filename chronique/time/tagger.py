@@ -45,7 +45,7 @@ log = logging.getLogger(__name__)
 
 #: Component name and version, recorded with results (bump when values can change).
 #: v2 (2026-11-21): past-tense dates a few weeks ahead, dotless month abbreviations, no year from a clock time.
-COMPONENT = "chronique.time.v3"
+COMPONENT = "chronique.time.v4"
 
 #: A value that names a day (possibly with a time or part of day after it).
 _DAY_VALUE = re.compile(r"^\d{4}-\d{2}-\d{2}")

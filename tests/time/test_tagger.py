@@ -95,6 +95,18 @@ def test_an_expression_stops_at_a_paragraph_break() -> None:
     assert [t.text for t in tag(text, WED)] == ["vendredi", "La semaine dernière"]
 
 
+def test_a_capitalised_unit_after_its_number_is_a_name() -> None:
+    # a daily paper, a race, a television news programme
+    for text in (
+        "Selon 20 Minutes, le conseil a voté.",
+        "Il a couru les 24 Heures du Mans.",
+        "au 20 Heures de Brelune TV",
+    ):
+        assert tag(text, WED) == [], text
+    assert one("Le conseil a siégé 20 minutes.").value == "PT20M"
+    assert one("LE CONSEIL A SIÉGÉ 20 MINUTES").value == "PT20M"
+
+
 def test_months_and_dates_follow_the_tense() -> None:
     assert one("Il quittera ses fonctions le 20 janvier.").value == "2017-01-20"
     assert one("Il a pris ses fonctions le 20 janvier.").value == "2016-01-20"
