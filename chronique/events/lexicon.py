@@ -319,7 +319,7 @@ def load(code: str = "fr") -> Lexicon:
         for e in entries:
             if len(e) == 1:
                 words_index.setdefault(e[0], set()).add(name)
-            else:
+            elif e:
                 phrases.append((name, e))
     lex.topic_words = {w: frozenset(ts) for w, ts in words_index.items()}
     lex.topic_phrases = tuple(phrases)

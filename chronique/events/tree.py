@@ -7,6 +7,7 @@ a relation asked for as ``obl`` matches its subtypes too.
 
 from __future__ import annotations
 
+import functools
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -57,6 +58,10 @@ class Tree:
         self.lo, self.hi = s.first, s.last
         self.start, self.end = s.start, s.end
         self.toks = ann.tokens
+        # per-token readings asked for again and again by the rules: computed once per sentence
+        self._lower: dict[int, str] = {}
+        self._feats: dict[int, dict[str, str]] = {}
+        self.memo: dict[tuple[str, int], Any] = {}
         self.kids: dict[int, list[int]] = defaultdict(list)
         for i in range(self.lo, self.hi):
             h = self.toks[i].head
@@ -91,7 +96,10 @@ class Tree:
         return self.ann.text[t.start : t.end]
 
     def lower(self, i: int) -> str:
-        return self.word(i).lower().replace("’", "'")
+        w = self._lower.get(i)
+        if w is None:
+            w = self._lower[i] = self.word(i).lower().replace("’", "'")
+        return w
 
     def lemma(self, i: int) -> str:
         return self.toks[i].lemma.lower()
@@ -101,7 +109,10 @@ class Tree:
         return self.lemma(i), self.lower(i)
 
     def feats(self, i: int) -> dict[str, str]:
-        return self.toks[i].feats()
+        f = self._feats.get(i)
+        if f is None:
+            f = self._feats[i] = self.toks[i].feats()
+        return f
 
     def dep(self, i: int) -> str:
         return self.deps.get(i) or self.toks[i].dep
@@ -257,7 +268,14 @@ class Tree:
 
 
 def _dep_is(dep: str, deps: tuple[str, ...]) -> bool:
-    return any(dep == d or (":" not in d and dep.startswith(d + ":")) for d in deps)
+    """``dep`` is one of ``deps``, or a subtype of one written without subtype ("obl" takes "obl:mod")."""
+    exact, bare = _dep_sets(deps)
+    return dep in exact or dep.partition(":")[0] in bare
+
+
+@functools.lru_cache(maxsize=4096)
+def _dep_sets(deps: tuple[str, ...]) -> tuple[frozenset[str], frozenset[str]]:
+    return frozenset(deps), frozenset(d for d in deps if ":" not in d)
 
 
 def temporal_tokens(ann: Annotation, timexes: Sequence[Any] | None) -> frozenset[int]:

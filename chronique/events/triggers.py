@@ -91,7 +91,7 @@ def topics_of(t: Tree, heads: list[int], lex: Lexicon, extra: Sequence[int] = ()
     for w in words:
         found |= lex.topic_words.get(w, frozenset())
     for name, entry in lex.topic_phrases:
-        if name not in found and all(w in words for w in entry):
+        if entry[0] in words and name not in found and all(w in words for w in entry):
             found.add(name)
     return found
 
@@ -100,7 +100,9 @@ def _words_topics(words: set[str], lex: Lexicon) -> set[str]:
     found: set[str] = set()
     for w in words:
         found |= lex.topic_words.get(w, frozenset())
-    return found | {name for name, entry in lex.topic_phrases if all(w in words for w in entry)}
+    return found | {
+        name for name, entry in lex.topic_phrases if entry[0] in words and all(w in words for w in entry)
+    }
 
 
 def _thing(t: Tree, k: int, res: Resolver) -> bool:
@@ -188,6 +190,15 @@ _INFINITIVE = ("er", "ir", "re", "oir", "ïr")
 def verb_lemmas(t: Tree, i: int) -> tuple[str, ...]:
     """The lemma, the word, and the infinitive a conjugated form left by the lemmatizer stands
     for ("réclame" → "réclamer", "invitent" → "inviter")."""
+    key = ("verb_lemmas", i)
+    done = t.memo.get(key)
+    if done is not None:
+        return done
+    t.memo[key] = out = _verb_lemmas(t, i)
+    return out
+
+
+def _verb_lemmas(t: Tree, i: int) -> tuple[str, ...]:
     lemma, word = t.forms(i)
     out = [lemma, word]
     finite = t.feats(i).get("VerbForm") == "Fin" or (t.tok(i).pos == "ADJ" and t.reflexive(i) is not None)
