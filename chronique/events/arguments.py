@@ -685,7 +685,7 @@ def _coordinated(t: Tree, a: Actor, res: Resolver) -> list[Actor]:
         c = edge + step
         while t.lo <= c < t.hi and t.tok(c).pos in ("ADJ", "DET", "ADP"):
             c += step
-        if not (t.lo <= c < t.hi) or t.lower(c) not in ("et", "ou", "ni"):
+        if not (t.lo <= c < t.hi) or t.lower(c) not in t.grammar.coordinators:
             continue
         n = c + step
         while t.lo <= n < t.hi and t.tok(n).pos in ("DET", "ADP"):
@@ -693,15 +693,3 @@ def _coordinated(t: Tree, a: Actor, res: Resolver) -> list[Actor]:
         if t.lo <= n < t.hi and t.tok(n).pos in ("NOUN", "PROPN"):
             out += res.np(t, n, remember=False)
     return out
-    for step, edge in ((-1, span[0]), (1, span[-1])):
-        c = edge + step
-        while t.lo <= c < t.hi and t.tok(c).pos in ("ADJ", "DET", "ADP"):
-            c += step
-        if not (t.lo <= c < t.hi) or t.lower(c) not in ("et", "ou", "ni"):
-            continue
-        n = c + step
-        while t.lo <= n < t.hi and t.tok(n).pos in ("DET", "ADP"):
-            n += step
-        if t.lo <= n < t.hi and t.tok(n).pos in ("NOUN", "PROPN") and res.np(t, n, remember=False):
-            return True
-    return False

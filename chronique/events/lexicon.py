@@ -299,6 +299,7 @@ def load(code: str = "fr") -> Lexicon:
         perfect_auxiliary=_words(g.get("perfect_auxiliary"), "grammar.perfect_auxiliary"),
         reflexive=_words(g.get("reflexive"), "grammar.reflexive"),
         causative=_words(g.get("causative"), "grammar.causative"),
+        coordinators=_words(g.get("coordinators"), "grammar.coordinators"),
     )
     lex.copular_verbs = _words(d.get("copular_verbs"), "copular_verbs")
     for iso, words in (d.get("group_home") or {}).items():

@@ -29,13 +29,14 @@ class Grammar:
     """The function words a tree reads, from the language's data (``grammar`` in
     ``lang/<lang>/events.yaml``): contracted prepositions ("au" → "à"), the participle of the
     passive auxiliary ("été"), the perfect auxiliary's lemma ("avoir"), reflexive pronouns ("se"),
-    the causative verb of a passive ("se faire" + infinitive)."""
+    the causative verb of a passive ("se faire" + infinitive), coordinating conjunctions ("et")."""
 
     contractions: Mapping[str, str] = field(default_factory=dict)
     passive_participle: frozenset[str] = frozenset()
     perfect_auxiliary: frozenset[str] = frozenset()
     reflexive: frozenset[str] = frozenset()
     causative: frozenset[str] = frozenset()
+    coordinators: frozenset[str] = frozenset()
 
 
 class Tree:
