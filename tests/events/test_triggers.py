@@ -48,7 +48,7 @@ def test_a_guessed_target_comes_with_those_written_beside_it(nlp) -> None:
     ev = one(code(nlp, text), "ACCUSE")
     assert sorted(a.code for a in ev.recipient) == ["DEU", "FRA"]
     assert {a.source for a in ev.recipient} == {"guess"}
-    text = "Marie Lenoir a tenu à rendre hommage au travail de la police et de la gendarmerie."
+    text = "Marie Lenoir a rendu hommage, mardi soir, au sang-froid de la police et de la gendarmerie."
     ev = one(code(nlp, text), "SUPPORT")
     assert sorted(a.canonical for a in ev.recipient) == ["gendarmerie", "police"]
 
