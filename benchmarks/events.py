@@ -10,7 +10,9 @@
    in the seeds, for checking precision by hand.
 2. **OrangeSum labels** (``data/labels/events-orangesum-fr.yaml``): precision, recall and F1 for the
    event type and for type + actor + recipient (and strictly), on the dev half and the held-out half
-   (see :mod:`chronique.events.evaluate` for the matching).
+   (see :mod:`chronique.events.evaluate` for the matching); where the labels mark the words naming
+   each argument (batches 23 on), how often the coder takes those words and resolves them to the
+   right actor (:func:`chronique.events.evaluate.argument_reading`).
 3. **Speed**: seconds to code every article of an annotated store (a copy of ``--db``; build it with
    ``chronique build ../shared/data/orangesum-dev.jsonl --db /tmp/orangesum.db``), the share of the
    whole pipeline's time this adds (the store's build run is the rest), and the time with the
@@ -171,7 +173,7 @@ def gaps() -> None:
 
 
 def gold(splits: tuple[str, ...] = ("dev", "heldout"), learned: bool = False) -> dict[str, dict[str, object]]:
-    from chronique.events.evaluate import code_records, corpus_records, load_labels, score
+    from chronique.events.evaluate import argument_reading, code_records, corpus_records, load_labels, score
     from chronique.stages.annotate import load_model
 
     corpus = SHARED / "data" / "orangesum-dev.jsonl"
@@ -191,6 +193,14 @@ def gold(splits: tuple[str, ...] = ("dev", "heldout"), learned: bool = False) ->
             print(
                 f"  {name:<22} P {c.precision:.3f}  R {c.recall:.3f}  F1 {c.f1:.3f}  ({c.tp} pairs, {c.coded} coded, {c.gold} gold)"
             )
+        reading = argument_reading([ls for ls in labels if ls.split == split], coded)
+        for role, r in reading.items():
+            if r.marked:
+                print(
+                    f"  {role + 's marked':<22} {r.marked} in events found with their type: words taken {r.read}"
+                    f" ({r.read / r.marked:.2f}), also resolved right {r.resolved} ({r.resolved / r.marked:.2f})"
+                )
+        out[split]["argument reading"] = {k: v.to_dict() for k, v in reading.items()}
     return out
 
 

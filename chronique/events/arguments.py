@@ -626,20 +626,29 @@ def own_phrase(t: Tree, actors: Sequence[Actor]) -> set[int]:
 def guess_recipient(
     t: Tree, trig: int, actors: Sequence[Actor], skip: set[str], res: Resolver, *, own_side: bool = False
 ) -> list[Actor]:
-    """The actor an act aimed at someone most likely targets when no slot named one: among the
-    actors the sentence names — not the act's own actors or their description ("le chef de la
-    diplomatie X, Y"), nor ``skip`` (the speaker), nor the press, nor a source or setting ("selon
-    X", "sur Twitter", "dans Le Monde"), nor a vague noun ("les pays"), nor the actors' own state,
-    nor a bare name nobody resolved (a product, a place, a festival as often as an actor) —
-    the nearest one after the trigger, else the nearest before it. The speaker's own ("nos
+    """The actor an act aimed at someone most likely targets when no slot named one: among
+    :func:`recipient_candidates`, the nearest one after the trigger, else the nearest before it;
+    with the actors written coordinated with it ("Paris et Berlin"); none when one of those is the
+    act's own actor or the speaker."""
+    found = recipient_candidates(t, actors, skip, res, own_side=own_side)
+    best = nearest(found, trig)
+    return with_partners(t, best[1], actors, skip, res) if best else []
+
+
+def recipient_candidates(
+    t: Tree, actors: Sequence[Actor], skip: set[str], res: Resolver, *, own_side: bool = False
+) -> list[tuple[int, Actor]]:
+    """The actors the sentence names that an act of ``actors`` may be aimed at, with their token:
+    not the act's own actors or their description ("le chef de la diplomatie X, Y"), nor ``skip``
+    (the speaker), nor the press, nor a source or setting ("selon X", "sur Twitter", "dans Le
+    Monde"), nor a vague noun ("les pays"), nor the actors' own state, nor a bare name nobody
+    resolved (a product, a place, a festival as often as an actor). The speaker's own ("nos
     soldats") and the actors' own kind ("la police ... les policiers") only when ``own_side`` (a
-    praise or help may go to one's own). With the actors written coordinated with it ("Paris et
-    Berlin"); none when one of those is the act's own actor or the speaker."""
+    praise or help may go to one's own)."""
     near = own_phrase(t, actors)
     own_states = {a.code for a in actors if a.code}
     found: list[tuple[int, Actor]] = []
-    own = set(skip) | {a.canonical for a in actors}
-    seen = set(own)
+    seen = set(skip) | {a.canonical for a in actors}
     for k in t.tokens():
         if (
             k in near
@@ -666,10 +675,23 @@ def guess_recipient(
             if a.canonical and a.canonical not in seen and a.sector != "MED" and a.source != "name":
                 seen.add(a.canonical)
                 found.append((k, a))
+    return found
+
+
+def nearest(found: Sequence[tuple[int, Actor]], trig: int) -> tuple[int, Actor] | None:
+    """The candidate nearest after token ``trig``, else the nearest before it."""
     if not found:
-        return []
+        return None
     after = [(k, a) for k, a in found if k > trig]
-    best = min(after or found, key=lambda ka: abs(ka[0] - trig))[1]
+    return min(after or found, key=lambda ka: abs(ka[0] - trig))
+
+
+def with_partners(
+    t: Tree, best: Actor, actors: Sequence[Actor], skip: set[str], res: Resolver
+) -> list[Actor]:
+    """``best`` and the actors written coordinated with it; none when one of those is one of the
+    act's own ``actors`` or in ``skip`` (a co-actor, not a target)."""
+    own = set(skip) | {a.canonical for a in actors}
     partners = _coordinated(t, best, res)
     if any(p.canonical in own for p in partners):
         return []  # written "X et Y" with one of the act's own actors: a co-actor, not a target

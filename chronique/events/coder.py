@@ -25,6 +25,7 @@ from chronique.events.learned import features as learned_features
 from chronique.events.lexicon import Lexicon, Rule
 from chronique.events.model import Actor, Dropped, Event, Place
 from chronique.events.names import fold
+from chronique.events.recipients import Chooser
 from chronique.events.tree import Tree, temporal_tokens
 from chronique.events.triggers import (
     Cand,
@@ -76,10 +77,12 @@ def code(
     lex: Lexicon,
     learned: TriggerModel | None = None,
     vectors: Vectors | None = None,
+    recipients: Chooser | None = None,
 ) -> tuple[list[Event], list[Dropped]]:
     """Code every sentence of an annotated article; return the events and the triggers dropped.
     With a ``learned`` trigger detector and the model's word ``vectors``, verbs no rule codes may
-    be events too (:mod:`chronique.events.learned`)."""
+    be events too (:mod:`chronique.events.learned`); with a ``recipients`` chooser, an event whose
+    slots named no recipient takes the one it picks (:mod:`chronique.events.recipients`)."""
     index = RefIndex(refs, [(t.start, t.end) for t in ann.tokens])
     res = Resolver(index, lex)
     events: list[Event] = []
@@ -100,7 +103,7 @@ def code(
             ev = _build(article, c, res, lex, pub, timexes, dropped)
             if ev is not None:
                 pairs.append((c, ev))
-        events.extend(_guess_recipient(t, e, res) for e in _merge(_share_recipients(pairs)))
+        events.extend(_guess_recipient(t, e, res, recipients) for e in _merge(_share_recipients(pairs)))
         _remember_subjects(t, res)
     return events, dropped
 
@@ -479,16 +482,21 @@ _FRIENDLY = frozenset({"SUPPORT", "AID"})
 GUESS_PENALTY = 0.1
 
 
-def _guess_recipient(t: Tree, e: Event, res: Resolver) -> Event:
-    """An event aimed at someone whose slots named no recipient: the nearest other actor the
-    sentence names (with those written coordinated with it), after the trigger if any is
-    (:func:`arguments.guess_recipient`), marked
+def _guess_recipient(t: Tree, e: Event, res: Resolver, chooser: Chooser | None = None) -> Event:
+    """An event whose slots named no recipient: for the types aimed at someone, the nearest other
+    actor the sentence names (with those written coordinated with it), after the trigger if any is
+    (:func:`arguments.guess_recipient`); with a learned ``chooser``
+    (:mod:`chronique.events.recipients`), the candidate it picks, for events of any type. Marked
     ``source="guess"`` and with a lower confidence."""
-    if e.recipient or e.event not in _TARGETED or not e.actor:
+    if e.recipient or not e.actor or (chooser is None and e.event not in _TARGETED):
         return e
     trig = next((k for k in t.tokens() if t.tok(k).start == e.trigger_start), t.lo)
     skip = {a.canonical for a in (*e.actor, *res.speakers.get(t.index, ()))}
-    guess = arguments.guess_recipient(t, trig, e.actor, skip, res, own_side=e.event in _FRIENDLY)
+    cands = arguments.recipient_candidates(t, e.actor, skip, res, own_side=e.event in _FRIENDLY)
+    best = arguments.nearest(cands, trig) if e.event in _TARGETED else None
+    if chooser is not None:
+        best = chooser(t, trig, e.event, e.actor, cands, best)
+    guess = arguments.with_partners(t, best[1], e.actor, skip, res) if best else []
     if not guess:
         return e
     return replace(

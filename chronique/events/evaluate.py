@@ -30,7 +30,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -46,6 +46,9 @@ class GoldActor:
     canonical: str
     code: str = ""
     sector: str = ""
+    #: the words of the sentence that name it (offsets in the cleaned body), when the labeller gave
+    #: them (batches 23 on); ``None`` also when the sentence has no word for it
+    span: tuple[int, int] | None = None
 
     @classmethod
     def parse(cls, s: str) -> GoldActor:
@@ -142,12 +145,22 @@ def _gold_events(items: Iterable[dict[str, Any]]) -> tuple[GoldEvent, ...]:
         GoldEvent(
             e["event"],
             e.get("mode", ""),
-            tuple(GoldActor.parse(a) for a in e.get("actor", [])),
-            tuple(GoldActor.parse(a) for a in e.get("recipient", [])),
+            _gold_actors(e.get("actor", []), e.get("actor_spans")),
+            _gold_actors(e.get("recipient", []), e.get("recipient_spans")),
             (int(e["trigger"][0]), int(e["trigger"][1])) if e.get("trigger") else None,
         )
         for e in items
     )
+
+
+def _gold_actors(names: Sequence[str], spans: Sequence[Sequence[int] | None] | None) -> tuple[GoldActor, ...]:
+    """``canonical|CODE|SECTOR`` items, with the parallel list of their spans when there is one."""
+    out = []
+    for n, name in enumerate(names):
+        a = GoldActor.parse(name)
+        sp = spans[n] if spans and n < len(spans) else None
+        out.append(replace(a, span=(int(sp[0]), int(sp[1]))) if sp else a)
+    return tuple(out)
 
 
 def sentence_sha1(text: str) -> str:
@@ -253,6 +266,67 @@ def _count(s: Scores, mine: Sequence[Any], gold: Sequence[GoldEvent]) -> None:
         counts.coded += len(mine)
         counts.gold += len(gold)
         counts.tp += _pair(list(mine), gold, ok)
+
+
+@dataclass
+class ArgumentReading:
+    """How the coder reads the arguments whose words the labels mark, in the events it finds with
+    their type: ``marked`` gold actors (or recipients) with a span, ``read`` those a coded one of
+    the same role covers (its offsets overlap the span), ``resolved`` those also matched by name or
+    code. ``read`` − ``resolved`` are right words resolved to the wrong actor; ``marked`` − ``read``
+    are words the coder did not take."""
+
+    marked: int = 0
+    read: int = 0
+    resolved: int = 0
+
+    def to_dict(self) -> dict[str, Any]:
+        share = (lambda n: round(n / self.marked, 3)) if self.marked else (lambda n: 0.0)
+        return {
+            "marked": self.marked,
+            "read": self.read,
+            "resolved": self.resolved,
+            "read share": share(self.read),
+            "resolved share": share(self.resolved),
+        }
+
+
+def argument_reading(
+    labelled: Iterable[LabelledSentence], coded: dict[str, list[Event]]
+) -> dict[str, ArgumentReading]:
+    """Per role (``actor``, ``recipient``), how the coder reads the labelled arguments that carry
+    a span; events pair as for the scores (same type, one to one, a full match first)."""
+    out = {"actor": ArgumentReading(), "recipient": ArgumentReading()}
+    for ls in labelled:
+        free = [
+            e for e in coded.get(ls.article, []) if ls.start <= e.trigger_start < ls.end and not e.negated
+        ]
+        for g in ls.events:
+            hit = next(
+                (
+                    c
+                    for c in free
+                    if c.event == g.event
+                    and list_matches(c.actor, g.actor)
+                    and list_matches(c.recipient, g.recipient)
+                ),
+                None,
+            ) or next((c for c in free if c.event == g.event), None)
+            if hit is None:
+                continue
+            free.remove(hit)
+            for role, mine, gold in (
+                ("actor", hit.actor, g.actor),
+                ("recipient", hit.recipient, g.recipient),
+            ):
+                for ga in gold:
+                    if ga.span is None:
+                        continue
+                    out[role].marked += 1
+                    over = [c for c in mine if c.start < ga.span[1] and ga.span[0] < c.end]
+                    out[role].read += bool(over)
+                    out[role].resolved += any(actor_matches(c, ga) for c in over)
+    return out
 
 
 @dataclass(frozen=True, slots=True)

@@ -116,7 +116,7 @@ def test_the_committed_double_labels_match_the_main_file() -> None:
     root = Path(__file__).resolve().parents[2] / "data" / "labels"
     doubly = load_agreement(root / "events-orangesum-fr-agreement.yaml")
     main = {(ls.article, ls.start): ls for ls in load_labels(root / "events-orangesum-fr.yaml")}
-    assert len(doubly) == 2160 and {d.batch for d in doubly} == set(range(1, 23))
+    assert len(doubly) == 2430 and {d.batch for d in doubly} == set(range(1, 26))
     for d in doubly:  # the same sentences, split and sha1 as the adjudicated labels
         ls = main[(d.article, d.start)]
         assert (ls.end, ls.sha1, ls.split) == (d.end, d.sha1, d.split)
@@ -145,3 +145,38 @@ def test_trigger_gaps_say_why_an_event_was_missed() -> None:
     found, hits = trigger_gaps(labels, {"7": {"article": text, "title": ""}}, load_model())
     assert hits == 1  # the march is coded
     assert [(g.event, g.lemmas, g.why) for g in found] == [("ACCUSE", ("tacler",), "unknown")]
+
+
+def test_labels_may_mark_the_words_naming_each_argument(tmp_path: Path) -> None:
+    text = (
+        "version: 1\nsentences:\n"
+        f'  - {{id: "a1", split: dev, start: 0, end: 29, sha1: {sentence_sha1(BODY[:29])}, events: '
+        '[{event: REQUEST, actor: ["Alpha||GOV", "Delta||GOV"], recipient: ["Beta||"], trigger: [8, 14], '
+        "actor_spans: [[0, 5], null], recipient_spans: [[15, 19]]}]}\n"
+    )
+    path = tmp_path / "labels.yaml"
+    path.write_text(text, encoding="utf-8")
+    (ls,) = load_labels(path)
+    (g,) = ls.events
+    assert [a.span for a in g.actor] == [(0, 5), None]
+    assert g.recipient[0] == GoldActor("Beta", "", "", (15, 19))
+
+
+def test_argument_reading_tells_words_missed_from_words_resolved_wrong() -> None:
+    from chronique.events.evaluate import argument_reading
+
+    alpha = Actor("Alpha", "Alpha", "", "GOV", 0, 5, "entities")
+    beta = Actor("Beta", "Beta", "", "", 15, 19, "entities")
+    gold = GoldEvent(
+        "REQUEST",
+        "",
+        (GoldActor("Alpha", "", "GOV", (0, 5)),),
+        (GoldActor("Gamma", "DEU", "GOV", (15, 19)), GoldActor("Omega", "", "", (21, 28))),
+    )
+    out = argument_reading([_label((gold,))], {"a1": [_ev("REQUEST", [alpha], [beta])]})
+    assert out["actor"].to_dict()["resolved"] == 1
+    r = out["recipient"]
+    assert (r.marked, r.read, r.resolved) == (2, 1, 0)  # Beta's words read, resolved wrong; Omega's missed
+    # an event of another type is not read at all
+    out = argument_reading([_label((gold,))], {"a1": [_ev("ACCUSE", [alpha], [beta])]})
+    assert out["actor"].marked == 0

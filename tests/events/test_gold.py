@@ -73,9 +73,12 @@ SEEDS_FLOOR = 14
 #: matching of type + actor + recipient became stricter (a code match needs both actors on the same side
 #: of the state line, and two group nouns with different codes no longer match by their common noun;
 #: see chronique.events.evaluate). Under the old matching the held-out full F1 went 0.371 → 0.388.
+#: Dev re-pinned in session 8 only because the dev half grew from 1,176 to 1,446 sentences (batches
+#: 23-25, 45 articles labelled twice blind and adjudicated; coder v35 scored 0.344 / 0.215 on them,
+#: once, before any change): dev 0.528 / 0.328, floors 0.51 / 0.31; held-out unchanged.
 F1_FLOORS = {
-    ("dev", "type"): 0.54,
-    ("dev", "full"): 0.33,
+    ("dev", "type"): 0.51,
+    ("dev", "full"): 0.31,
     ("heldout", "type"): 0.44,
     ("heldout", "full"): 0.23,
 }
