@@ -75,10 +75,12 @@ SEEDS_FLOOR = 14
 #: see chronique.events.evaluate). Under the old matching the held-out full F1 went 0.371 → 0.388.
 #: Dev re-pinned in session 8 only because the dev half grew from 1,176 to 1,446 sentences (batches
 #: 23-25, 45 articles labelled twice blind and adjudicated; coder v35 scored 0.344 / 0.215 on them,
-#: once, before any change): dev 0.528 / 0.328, floors 0.51 / 0.31; held-out unchanged.
+#: once, before any change): dev 0.528 / 0.328, floors 0.51 / 0.31; held-out unchanged. Again later
+#: in session 8 (batches 26-28, 270 more; v35 scored 0.366 / 0.241 on them once): dev 1,716
+#: sentences, coder v36 0.507 / 0.315, floors 0.49 / 0.30.
 F1_FLOORS = {
-    ("dev", "type"): 0.51,
-    ("dev", "full"): 0.31,
+    ("dev", "type"): 0.49,
+    ("dev", "full"): 0.30,
     ("heldout", "type"): 0.44,
     ("heldout", "full"): 0.23,
 }
