@@ -77,10 +77,11 @@ SEEDS_FLOOR = 14
 #: 23-25, 45 articles labelled twice blind and adjudicated; coder v35 scored 0.344 / 0.215 on them,
 #: once, before any change): dev 0.528 / 0.328, floors 0.51 / 0.31; held-out unchanged. Again later
 #: in session 8 (batches 26-28, 270 more; v35 scored 0.366 / 0.241 on them once): dev 1,716
-#: sentences, coder v36 0.507 / 0.315, floors 0.49 / 0.30.
+#: sentences, coder v36 0.507 / 0.315, floors 0.49 / 0.30. And at the end of session 8 (batches
+#: 29-31, v36 scored 0.343 / 0.221 on them once): dev 1,986 sentences, 0.490 / 0.305, floors 0.47 / 0.29.
 F1_FLOORS = {
-    ("dev", "type"): 0.49,
-    ("dev", "full"): 0.30,
+    ("dev", "type"): 0.47,
+    ("dev", "full"): 0.29,
     ("heldout", "type"): 0.44,
     ("heldout", "full"): 0.23,
 }
