@@ -268,6 +268,20 @@ def _count(s: Scores, mine: Sequence[Any], gold: Sequence[GoldEvent]) -> None:
         counts.tp += _pair(list(mine), gold, ok)
 
 
+def _pair_one(free: Sequence[Event], g: GoldEvent) -> Event | None:
+    """The coded event of ``free`` that pairs with ``g``: a full match first, else one of its type."""
+    return next(
+        (
+            c
+            for c in free
+            if c.event == g.event
+            and list_matches(c.actor, g.actor)
+            and list_matches(c.recipient, g.recipient)
+        ),
+        None,
+    ) or next((c for c in free if c.event == g.event), None)
+
+
 @dataclass
 class ArgumentReading:
     """How the coder reads the arguments whose words the labels mark, in the events it finds with
@@ -302,16 +316,7 @@ def argument_reading(
             e for e in coded.get(ls.article, []) if ls.start <= e.trigger_start < ls.end and not e.negated
         ]
         for g in ls.events:
-            hit = next(
-                (
-                    c
-                    for c in free
-                    if c.event == g.event
-                    and list_matches(c.actor, g.actor)
-                    and list_matches(c.recipient, g.recipient)
-                ),
-                None,
-            ) or next((c for c in free if c.event == g.event), None)
+            hit = _pair_one(free, g)
             if hit is None:
                 continue
             free.remove(hit)
@@ -411,16 +416,7 @@ def verdicts(ls: LabelledSentence, coded: list[Event]) -> list[tuple[str, str]]:
     out = []
     free = list(mine)
     for g in ls.events:
-        hit = next(
-            (
-                c
-                for c in free
-                if c.event == g.event
-                and list_matches(c.actor, g.actor)
-                and list_matches(c.recipient, g.recipient)
-            ),
-            None,
-        ) or next((c for c in free if c.event == g.event), None)
+        hit = _pair_one(free, g)
         gold = f"{g.event} {[a.canonical for a in g.actor]} -> {[a.canonical for a in g.recipient]}"
         if hit is None:
             out.append(("missed", gold))

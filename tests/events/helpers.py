@@ -47,3 +47,16 @@ def one(events: list[Event], etype: str) -> Event:
     found = [e for e in events if e.event == etype]
     assert len(found) == 1, [(e.event, e.event_text) for e in events]
     return found[0]
+
+
+def coder_inputs(text: str, nlp: Any) -> tuple[Any, ...]:
+    """What :func:`chronique.events.coder.code` reads for ``text``, in its order: the article, its
+    annotation, publication date, references (from the entities stage), temporal expressions and the
+    language's lexicon."""
+    from chronique.events.lexicon import load
+
+    art = article(text)
+    (ann,) = annotate([art], nlp)
+    pub = publication_date(art)
+    refs = adapters.refs_from_mentions(adapters.mentions(art, ann) or [], "fr")
+    return art, ann, pub, refs, adapters.timexes(art, ann, pub), load("fr")

@@ -5,14 +5,11 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from chronique.events import adapters
 from chronique.events.coder import code
 from chronique.events.learned import CLASSES, TriggerModel, features, fit, load, vectors
-from chronique.events.lexicon import load as load_lexicon
 from chronique.events.tree import Tree
-from chronique.stages.annotate import annotate, load_model
-from chronique.stages.dating import publication_date
-from tests.events.helpers import article
+from chronique.stages.annotate import load_model
+from tests.events.helpers import coder_inputs
 
 
 def test_fit_learns_a_separable_toy_problem() -> None:
@@ -34,12 +31,7 @@ def test_the_shipped_weights_load() -> None:
 @pytest.mark.model
 def test_the_coder_reads_the_arguments_of_a_learned_trigger() -> None:
     text = "Le ministre Paul Garnier a taclé les syndicats de Brelune."
-    art = article(text)
-    (ann,) = annotate([art], load_model())
-    pub = publication_date(art)
-    lex = load_lexicon("fr")
-    refs = adapters.refs_from_mentions(adapters.mentions(art, ann) or [], "fr")
-    tx = adapters.timexes(art, ann, pub)
+    art, ann, pub, refs, tx, lex = coder_inputs(text, load_model())
     assert not code(art, ann, pub, refs, tx, lex)[0]  # no rule knows "tacler"
     vec = vectors()
     t = Tree(ann, len(ann.sentences) - 1, lex.etre_verbs, grammar=lex.grammar)

@@ -7,13 +7,10 @@ from typing import Any
 import numpy as np
 import pytest
 
-from chronique.events import adapters
 from chronique.events.coder import code
-from chronique.events.lexicon import load as load_lexicon
 from chronique.events.recipients import RecipientModel, features, fit, load
-from chronique.stages.annotate import annotate, load_model
-from chronique.stages.dating import publication_date
-from tests.events.helpers import article
+from chronique.stages.annotate import load_model
+from tests.events.helpers import coder_inputs
 
 
 def test_fit_learns_a_separable_toy_problem() -> None:
@@ -33,12 +30,7 @@ def test_no_chooser_is_shipped_while_it_does_not_pay() -> None:
 @pytest.mark.model
 def test_the_coder_asks_the_chooser_for_events_of_any_type() -> None:
     text = "Les cheminots de Brelune ont manifesté jeudi devant le bureau du ministre Paul Garnier."
-    art = article(text)
-    (ann,) = annotate([art], load_model())
-    pub = publication_date(art)
-    lex = load_lexicon("fr")
-    refs = adapters.refs_from_mentions(adapters.mentions(art, ann) or [], "fr")
-    tx = adapters.timexes(art, ann, pub)
+    art, ann, pub, refs, tx, lex = coder_inputs(text, load_model())
 
     def protest(**kw: Any) -> Any:
         (ev,) = [e for e in code(art, ann, pub, refs, tx, lex, **kw)[0] if e.event == "PROTEST"]
