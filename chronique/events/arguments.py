@@ -623,18 +623,6 @@ def own_phrase(t: Tree, actors: Sequence[Actor]) -> set[int]:
     return near
 
 
-def guess_recipient(
-    t: Tree, trig: int, actors: Sequence[Actor], skip: set[str], res: Resolver, *, own_side: bool = False
-) -> list[Actor]:
-    """The actor an act aimed at someone most likely targets when no slot named one: among
-    :func:`recipient_candidates`, the nearest one after the trigger, else the nearest before it;
-    with the actors written coordinated with it ("Paris et Berlin"); none when one of those is the
-    act's own actor or the speaker."""
-    found = recipient_candidates(t, actors, skip, res, own_side=own_side)
-    best = nearest(found, trig)
-    return with_partners(t, best[1], actors, skip, res) if best else []
-
-
 def recipient_candidates(
     t: Tree, actors: Sequence[Actor], skip: set[str], res: Resolver, *, own_side: bool = False
 ) -> list[tuple[int, Actor]]:

@@ -485,7 +485,7 @@ GUESS_PENALTY = 0.1
 def _guess_recipient(t: Tree, e: Event, res: Resolver, chooser: Chooser | None = None) -> Event:
     """An event whose slots named no recipient: for the types aimed at someone, the nearest other
     actor the sentence names (with those written coordinated with it), after the trigger if any is
-    (:func:`arguments.guess_recipient`); with a learned ``chooser``
+    (:func:`arguments.nearest`, :func:`arguments.with_partners`); with a learned ``chooser``
     (:mod:`chronique.events.recipients`), the candidate it picks, for events of any type. Marked
     ``source="guess"`` and with a lower confidence."""
     if e.recipient or not e.actor or (chooser is None and e.event not in _TARGETED):
