@@ -66,18 +66,21 @@ def main() -> None:
         refs = adapters.refs_from_mentions(found.get(art.id) or [], "fr")
         inputs[art.source_id] = (art, ann, pub, refs, tx)
         temporal = temporal_tokens(ann, tx)
-        starts = {s.start: k for k, s in enumerate(ann.sentences)}
         for ls in (x for x in labels if x.article == art.source_id):
-            t = Tree(ann, starts[ls.start], lex.etre_verbs, temporal, lex.grammar)
+            # the parser's sentences need not be the labels' (a label may span two, or part of one)
             spans = [(*g.trigger, g.event) for g in ls.events if g.trigger]
-            for i in t.tokens():
-                if t.tok(i).pos not in ("VERB", "NOUN"):
+            for k, sent in enumerate(ann.sentences):
+                if sent.end <= ls.start or sent.start >= ls.end:
                     continue
-                tok = t.tok(i)
-                y = next((ev for a, b, ev in spans if tok.start >= a and tok.end <= b), "NONE")
-                xs.append(features(t, i, vec, lex))
-                ys.append(CLASSES.index(y))
-                owners.append(art.source_id)
+                t = Tree(ann, k, lex.etre_verbs, temporal, lex.grammar)
+                for i in t.tokens():
+                    tok = t.tok(i)
+                    if tok.pos not in ("VERB", "NOUN") or not ls.start <= tok.start < ls.end:
+                        continue
+                    y = next((ev for a, b, ev in spans if tok.start >= a and tok.end <= b), "NONE")
+                    xs.append(features(t, i, vec, lex))
+                    ys.append(CLASSES.index(y))
+                    owners.append(art.source_id)
     x, y = np.array(xs), np.array(ys)
     print(
         f"== learned triggers: {len(labels)} dev sentences of {len(ids)} articles, {len(y)} verbs and nouns, "

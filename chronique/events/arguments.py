@@ -169,6 +169,9 @@ def agent(t: Tree, v: int, res: Resolver, depth: int = 0, *, scan: bool = True) 
             # d'ouvriers ont défilé..." with "A" as subject); the nearest actor before the verb
             found = _left_scan(t, v, res)
         return _with_backers(t, subj, found, res)
+    fronted = _fronted_participle(t, v)
+    if fronted is not None:
+        return agent(t, fronted, res, depth + 1)
     d = t.dep(v)
     h = t.head(v)
     if h is not None and _after_event_noun(t, v, res):
@@ -207,6 +210,29 @@ def agent(t: Tree, v: int, res: Resolver, depth: int = 0, *, scan: bool = True) 
             return agent(t, up, res, depth + 1)
     # the parse missed the subject: a bare noun phrase before the verb
     return _left_scan(t, v, res) if scan else []
+
+
+#: Words that may come before a participle that opens its sentence ("En dénonçant", "Tout en").
+_BEFORE_PARTICIPLE = frozenset({"en", "tout", "et", "mais", "puis", "aussi", ",", "«", '"', "-", "–"})
+
+
+def _fronted_participle(t: Tree, v: int) -> int | None:
+    """A present participle or gerund opening its sentence ("Fustigeant la majorité, la ministre a
+    dénoncé...", "En critiquant X, Y a...") has the subject of the first clause after its comma,
+    whatever the parse hung on what (it often makes the participle the root and the main verb a
+    clause under its object). That clause's verb, or None."""
+    if t.feats(v).get("VerbForm") != "Part" or t.feats(v).get("Tense") != "Pres":
+        return None
+    if any(t.lower(k) not in _BEFORE_PARTICIPLE for k in range(t.lo, v)):
+        return None
+    comma = next((k for k in range(v + 1, t.hi) if t.lower(k) == ","), None)
+    if comma is None:
+        return None
+    for k in range(comma + 1, t.hi):
+        h = t.head(k)
+        if t.dep(k) in ("nsubj", "nsubj:pass") and h is not None and h > comma and finite(t, h):
+            return h
+    return None
 
 
 def _after_event_noun(t: Tree, v: int, res: Resolver) -> bool:

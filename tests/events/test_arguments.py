@@ -457,3 +457,40 @@ def test_a_participle_said_of_a_description_set_beside_a_name(nlp) -> None:
     text = "La marche rend hommage à Paul Garnier, un ouvrier asphyxié par un policier le 25 mai à Brelune."
     ev = one(code(nlp, text), "ASSAULT")
     assert [a.canonical for a in ev.recipient] == ["Paul Garnier"]
+
+
+# -- a participle opening its sentence; targets carried from the sentence before -----------------------
+
+
+def test_a_participle_opening_the_sentence_has_the_main_clauses_subject(nlp) -> None:
+    # the parse makes the participle the root and hangs the main verb under its object
+    ev = one(code(nlp, "Fustigeant la majorité, l'ancienne ministre Claire Vidal a quitté la salle jeudi."), "ACCUSE")
+    assert names(ev.actor) == ["claire vidal"]
+
+
+def test_a_gerund_opening_the_sentence_has_the_main_clauses_subject(nlp) -> None:
+    ev = one(code(nlp, "En fustigeant la réforme, les syndicats sont restés unis jeudi."), "ACCUSE")
+    assert names(ev.actor) == ["syndicats"]
+
+
+def test_a_target_is_carried_from_the_event_of_the_sentence_before(nlp) -> None:
+    text = "Le ministre Paul Garnier a accusé jeudi la Russie de mentir. Il a aussi dénoncé une manœuvre indigne."
+    first, second = [e for e in code(nlp, text) if e.event == "ACCUSE"]
+    assert [a.code for a in second.recipient] == ["RUS"]
+    assert [a.source for a in second.recipient] == ["carried"]
+    assert second.confidence < first.confidence
+
+
+def test_a_target_is_not_carried_onto_its_own_actor(nlp) -> None:
+    text = "La Russie a accusé jeudi Paul Garnier de mentir. Paul Garnier a dénoncé une manœuvre indigne."
+    second = [e for e in code(nlp, text) if e.event == "ACCUSE"][-1]
+    assert not any(a.source == "carried" for a in second.recipient)
+
+
+def test_a_target_is_not_carried_across_two_sentences(nlp) -> None:
+    text = (
+        "Le ministre Paul Garnier a accusé jeudi la Russie de mentir. La séance a duré trois heures. "
+        "Le ministre a aussi dénoncé une manœuvre indigne."
+    )
+    last = [e for e in code(nlp, text) if e.event == "ACCUSE"][-1]
+    assert not last.recipient
