@@ -63,6 +63,13 @@ def _code(store: Any, settings: Settings) -> None:
 )
 @click.option("--limit", type=int, default=None, help="At most this many events.")
 @click.option(
+    "--min-confidence",
+    type=click.FloatRange(0.0, 1.0),
+    default=None,
+    help="Only events at least this likely to be right as coded (type, actor and recipient; "
+    "docs/events.md gives the precision measured at each level).",
+)
+@click.option(
     "--copies",
     type=click.Choice(["merge", "keep"]),
     default="merge",
@@ -81,6 +88,7 @@ def events_cmd(
     fmt: str,
     output: str | None,
     limit: int | None,
+    min_confidence: float | None,
     copies: str,
     code: bool,
 ) -> None:
@@ -96,7 +104,13 @@ def events_cmd(
             if code:
                 _code(store, settings)
             items = export.records(
-                store, about=about, types=list(types) or None, limit=limit, lang=settings.lang, copies=copies
+                store,
+                about=about,
+                types=list(types) or None,
+                limit=limit,
+                lang=settings.lang,
+                copies=copies,
+                min_confidence=min_confidence,
             )
             if fmt == "parquet":
                 n = export.write_parquet(items, output or "")

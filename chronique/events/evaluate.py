@@ -282,6 +282,40 @@ def _pair_one(free: Sequence[Event], g: GoldEvent) -> Event | None:
     ) or next((c for c in free if c.event == g.event), None)
 
 
+def outcomes(ls: LabelledSentence, coded: Sequence[Event]) -> list[tuple[Event, bool, bool]]:
+    """Each event coded in the sentence (negated ones aside, as :func:`score` counts), with whether
+    it pairs with a gold event of its type and whether its actor and recipient match that one too."""
+    mine = [e for e in coded if ls.start <= e.trigger_start < ls.end and not e.negated]
+    free = list(mine)
+    verdict: dict[int, bool] = {}
+    for g in ls.events:
+        hit = _pair_one(free, g)
+        if hit is not None:
+            free.remove(hit)
+            verdict[id(hit)] = list_matches(hit.actor, g.actor) and list_matches(hit.recipient, g.recipient)
+    return [(e, id(e) in verdict, verdict.get(id(e), False)) for e in mine]
+
+
+def auc(scores: Sequence[float], right: Sequence[bool]) -> float:
+    """How well ``scores`` rank right items above wrong ones: the probability that a right item
+    scores higher than a wrong one (ties count half); NaN without both kinds."""
+    ranks: dict[float, float] = {}
+    ordered = sorted(scores)
+    i = 0
+    while i < len(ordered):  # the average rank of each value (1-based), ties shared
+        j = i
+        while j < len(ordered) and ordered[j] == ordered[i]:
+            j += 1
+        ranks[ordered[i]] = (i + 1 + j) / 2
+        i = j
+    pos = sum(1 for r in right if r)
+    neg = len(right) - pos
+    if not pos or not neg:
+        return float("nan")
+    total = sum(ranks[s] for s, r in zip(scores, right, strict=True) if r)
+    return (total - pos * (pos + 1) / 2) / (pos * neg)
+
+
 @dataclass
 class ArgumentReading:
     """How the coder reads the arguments whose words the labels mark, in the events it finds with
@@ -477,10 +511,15 @@ def annotated_records(
 
 
 def code_records(
-    records: dict[str, dict[str, Any]], nlp: Any, *, entities: bool = True, learned: bool = False
+    records: dict[str, dict[str, Any]],
+    nlp: Any,
+    *,
+    entities: bool = True,
+    learned: bool = False,
+    calibrated: bool = True,
 ) -> tuple[dict[str, list[Event]], dict[str, str]]:
     """Clean, annotate and code corpus records (:func:`annotated_records`): returns the events per
-    id and the cleaned bodies."""
+    id and the cleaned bodies (``calibrated``: see :func:`chronique.stages.events.code_events`)."""
     from chronique.events import adapters
     from chronique.stages.dating import publication_date
     from chronique.stages.events import code_events
@@ -490,7 +529,13 @@ def code_records(
     for art, ann in zip(arts, anns, strict=True):
         pub = publication_date(art)
         coded[art.source_id] = code_events(
-            art, ann, pub, found.get(art.id), adapters.timexes(art, ann, pub), learned=learned
+            art,
+            ann,
+            pub,
+            found.get(art.id),
+            adapters.timexes(art, ann, pub),
+            learned=learned,
+            calibrated=calibrated,
         )
     return coded, {a.source_id: a.body for a in arts}
 

@@ -67,15 +67,16 @@ def records(
     limit: int | None = None,
     lang: str = "fr",
     copies: str = "merge",
+    min_confidence: float | None = None,
 ) -> list[StoredEvent]:
     """The stored events, those ``about`` a query only: every word of the query (stemmed, accents
     folded) is in the sentence, an actor's or recipient's name, or the place. ``copies``: see
-    :data:`COPIES`."""
+    :data:`COPIES`; ``min_confidence``: only the events whose confidence reaches it."""
     if copies not in COPIES:
         raise ChroniqueError(f"unknown copies policy {copies!r}; choose one of {', '.join(COPIES)}")
     wanted = set(terms(about, lang)) if about else set()
     out = []
-    found = store_events.query(store, types=types)
+    found = store_events.query(store, types=types, min_confidence=min_confidence)
     if copies == "merge":
         found = iter(merge_copies(found))
     for se in found:

@@ -208,12 +208,14 @@ def query(
     day: str | None = None,
     types: Sequence[str] | None = None,
     ceasefire: bool = False,
+    min_confidence: float | None = None,
     limit: int | None = None,
 ) -> Iterator[StoredEvent]:
     """Stored events with their citation, in article and text order.
 
     ``day`` keeps the events dated that day (``2016-12-07``; a value with a time or part of day on
-    that day counts too); ``ceasefire`` only the ceasefire events.
+    that day counts too); ``ceasefire`` only the ceasefire events; ``min_confidence`` those whose
+    confidence (the probability that the event is right as coded) reaches it.
     """
     where: list[str] = []
     args: list[Any] = []
@@ -232,6 +234,9 @@ def query(
         args.extend(t.upper() for t in types)
     if ceasefire:
         where.append("e.ceasefire != ''")
+    if min_confidence is not None:
+        where.append("e.confidence >= ?")
+        args.append(min_confidence)
     sql = _SELECT + (" WHERE " + " AND ".join(where) if where else "") + " ORDER BY a.rowid, e.trigger_start"
     if limit is not None:
         sql += " LIMIT ?"

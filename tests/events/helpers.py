@@ -27,16 +27,23 @@ def article(text: str, pub: str = "2020-03-10") -> Article:
 
 
 def code(
-    nlp: Any, text: str, *, entities: bool = True, timexes: bool = True, pub: str = "2020-03-10"
+    nlp: Any,
+    text: str,
+    *,
+    entities: bool = True,
+    timexes: bool = True,
+    pub: str = "2020-03-10",
+    calibrated: bool = True,
 ) -> list[Event]:
     """Clean, annotate and code ``text``; with the entities stage and the temporal tagger when
-    they are installed (``entities``/``timexes`` False: without them)."""
+    they are installed (``entities``/``timexes`` False: without them; ``calibrated`` False: each
+    event keeps the coder's own rule-of-thumb confidence)."""
     art = article(text, pub)
     (ann,) = annotate([art], nlp)
     pd = publication_date(art)
     ments = adapters.mentions(art, ann) if entities else None
     tx = adapters.timexes(art, ann, pd) if timexes else None
-    return code_events(art, ann, pd, ments, tx)
+    return code_events(art, ann, pd, ments, tx, calibrated=calibrated)
 
 
 def codes(actors: Any) -> set[str]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from pathlib import Path
 
 import pytest
@@ -116,7 +117,7 @@ def test_the_committed_double_labels_match_the_main_file() -> None:
     root = Path(__file__).resolve().parents[2] / "data" / "labels"
     doubly = load_agreement(root / "events-orangesum-fr-agreement.yaml")
     main = {(ls.article, ls.start): ls for ls in load_labels(root / "events-orangesum-fr.yaml")}
-    assert len(doubly) == 2970 and {d.batch for d in doubly} == set(range(1, 32))
+    assert len(doubly) == 3240 and {d.batch for d in doubly} == set(range(1, 35))
     for d in doubly:  # the same sentences, split and sha1 as the adjudicated labels
         ls = main[(d.article, d.start)]
         assert (ls.end, ls.sha1, ls.split) == (d.end, d.sha1, d.split)
@@ -180,3 +181,12 @@ def test_argument_reading_tells_words_missed_from_words_resolved_wrong() -> None
     # an event of another type is not read at all
     out = argument_reading([_label((gold,))], {"a1": [_ev("ACCUSE", [alpha], [beta])]})
     assert out["actor"].marked == 0
+
+
+def test_auc_counts_right_items_ranked_above_wrong_ones() -> None:
+    from chronique.events.evaluate import auc
+
+    assert auc([0.1, 0.4, 0.35, 0.8], [False, False, True, True]) == 0.75
+    assert auc([0.5, 0.5, 0.5], [True, False, True]) == 0.5  # ties count half
+    assert auc([0.2, 0.9], [True, False]) == 0.0
+    assert math.isnan(auc([0.3, 0.6], [True, True]))

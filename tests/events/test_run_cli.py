@@ -82,3 +82,20 @@ def test_ceasefires_command(built: Settings) -> None:
     stages = [s["stage"] for s in track["steps"]]
     assert stages.index("called-for") < stages.index("in-force")
     assert "rejected" in stages
+
+
+def test_events_command_keeps_the_events_sure_enough(built: Settings) -> None:
+    runner = CliRunner()
+
+    def confidences(*extra: str) -> list[float]:
+        res = runner.invoke(cli, ["events", "--db", built.db, "--format", "jsonl", "--no-code", *extra])
+        assert res.exit_code == 0, res.output
+        return [json.loads(x)["confidence"] for x in res.stdout.splitlines() if x.startswith("{")]
+
+    every = confidences()
+    middle = sorted(every)[len(every) // 2]
+    kept = confidences("--min-confidence", str(middle))
+    assert sorted(kept) == sorted(c for c in every if c >= middle) and len(set(every)) > 1
+    assert confidences("--min-confidence", "1") == [c for c in every if c >= 1.0]
+    res = runner.invoke(cli, ["events", "--db", built.db, "--min-confidence", "2", "--no-code"])
+    assert res.exit_code != 0
