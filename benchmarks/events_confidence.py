@@ -33,7 +33,7 @@ BANDS = ((0.0, 0.3), (0.3, 0.5), (0.5, 0.7), (0.7, 1.01))
 THRESHOLDS = (0.3, 0.5, 0.6, 0.7)
 
 
-def report(name: str, p: Any, rule: Any, y: Any, ytype: Any, base: float) -> dict[str, Any]:
+def report(name: str, p: Any, rule: Any, y: Any, ytype: Any, base: float) -> None:
     from chronique.events.evaluate import auc
 
     brier = float(np.mean((p - y) ** 2))
@@ -42,23 +42,18 @@ def report(name: str, p: Any, rule: Any, y: Any, ytype: Any, base: float) -> dic
         f"== {name}: {len(y)} events, {y.mean():.2f} right as coded | AUC {auc(p, y):.3f} (rule of thumb "
         f"{auc(rule, y):.3f}) | Brier {brier:.3f} (constant {const:.3f})"
     )
-    bands = []
     for lo, hi in BANDS:
         m = (p >= lo) & (p < hi)
         got = float(y[m].mean()) if m.any() else float("nan")
-        bands.append({"from": lo, "to": min(hi, 1.0), "events": int(m.sum()), "right": got})
         print(f"  probability {lo:.1f}-{min(hi, 1.0):.1f}: {int(m.sum()):4} events, {got:.2f} right")
-    kept = []
     for th in THRESHOLDS:
         m = p >= th
         full = float(y[m].mean()) if m.any() else float("nan")
         typ = float(ytype[m].mean()) if m.any() else float("nan")
-        kept.append({"threshold": th, "kept": int(m.sum()), "full_precision": full, "type_precision": typ})
         print(
             f"  confidence >= {th:.1f}: keeps {int(m.sum()):4} of {len(y)} ({m.mean():.2f}); precision "
             f"type {typ:.2f}, type+actor+recipient {full:.2f}"
         )
-    return {"events": len(y), "auc": auc(p, y), "auc_rule": auc(rule, y), "brier": brier, "bands": bands, "kept": kept}
 
 
 def main() -> None:

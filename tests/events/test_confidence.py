@@ -113,16 +113,7 @@ def test_the_stage_calibrates_unless_told_not_to() -> None:
     nlp = load_model()
     text = "Le ministre Paul Garnier a accusé jeudi la Russie de mentir. Il a aussi dénoncé une manœuvre."
     calibrated = code(nlp, text)
-    from chronique.events import adapters
-    from chronique.stages.annotate import annotate
-    from chronique.stages.dating import publication_date
-    from chronique.stages.events import code_events
-    from tests.events.helpers import article
-
-    art = article(text)
-    (ann,) = annotate([art], nlp)
-    pub = publication_date(art)
-    raw = code_events(art, ann, pub, adapters.mentions(art, ann), adapters.timexes(art, ann, pub), calibrated=False)
+    raw = code(nlp, text, calibrated=False)
     assert [replace(e, confidence=0.0) for e in calibrated] == [replace(e, confidence=0.0) for e in raw]
     model = confidence.load("fr")
     assert model is not None
