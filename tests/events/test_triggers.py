@@ -305,6 +305,10 @@ def test_criticism_named_by_a_noun(nlp) -> None:
         ("Les policiers ont procédé à des verbalisations.", "COERCE"),
         ("Le juge a décidé l'abandon des poursuites contre Paul Garnier.", "CONCEDE"),
         ('"Tu es une ignoble ordure", a lancé le député Luc Morel au ministre Paul Garnier.', "ACCUSE"),
+        ("Les manifestants scandaient des slogans hostiles au maire Luc Morel.", "PROTEST"),
+        ("Des étudiants ont installé des barricades devant l'université de Brelune.", "PROTEST"),
+        ("Le député Luc Morel a tiré à boulets rouges sur le ministre Paul Garnier.", "ACCUSE"),
+        ("Des policiers ont passé à tabac un jeune homme à Brelune.", "ASSAULT"),
     ],
 )
 def test_triggers_added_for_unknown_lemmas(nlp, text: str, etype: str) -> None:
