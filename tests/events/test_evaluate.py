@@ -130,11 +130,11 @@ def test_trigger_gaps_say_why_an_event_was_missed() -> None:
     from chronique.stages.annotate import load_model
     from chronique.stages.clean import clean
 
-    text = "Le ministre Paul Garnier a taclé les syndicats de Brelune.\n\nLes cheminots ont manifesté jeudi à Brelune."
+    text = "Le ministre Paul Garnier a taquiné les syndicats de Brelune.\n\nLes cheminots ont manifesté jeudi à Brelune."
     body = clean(RawDocument("orangesum-dev.jsonl", "7", "jsonl", text, meta={"title": ""}), Settings()).body
     first = body.index(".") + 1
     scold = GoldEvent(
-        "ACCUSE", "", (GoldActor("Paul Garnier"),), (), (body.index("taclé"), body.index("taclé") + 5)
+        "ACCUSE", "", (GoldActor("Paul Garnier"),), (), (body.index("taquiné"), body.index("taquiné") + 7)
     )
     march = GoldEvent(
         "PROTEST", "", (GoldActor("cheminots"),), (), (body.index("manifesté"), body.index("manifesté") + 9)
@@ -145,7 +145,7 @@ def test_trigger_gaps_say_why_an_event_was_missed() -> None:
     ]
     found, hits = trigger_gaps(labels, {"7": {"article": text, "title": ""}}, load_model())
     assert hits == 1  # the march is coded
-    assert [(g.event, g.lemmas, g.why) for g in found] == [("ACCUSE", ("tacler",), "unknown")]
+    assert [(g.event, g.lemmas, g.why) for g in found] == [("ACCUSE", ("taquiner",), "unknown")]
 
 
 def test_labels_may_mark_the_words_naming_each_argument(tmp_path: Path) -> None:

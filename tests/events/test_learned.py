@@ -30,17 +30,17 @@ def test_the_shipped_weights_load() -> None:
 
 @pytest.mark.model
 def test_the_coder_reads_the_arguments_of_a_learned_trigger() -> None:
-    text = "Le ministre Paul Garnier a taclé les syndicats de Brelune."
+    text = "Le ministre Paul Garnier a taquiné les syndicats de Brelune."
     art, ann, pub, refs, tx, lex = coder_inputs(text, load_model())
-    assert not code(art, ann, pub, refs, tx, lex)[0]  # no rule knows "tacler"
+    assert not code(art, ann, pub, refs, tx, lex)[0]  # no rule knows "taquiner"
     vec = vectors()
     t = Tree(ann, len(ann.sentences) - 1, lex.etre_verbs, grammar=lex.grammar)
     n = len(features(t, t.lo, vec, lex))
     weights = np.zeros((n, len(CLASSES)))
     weights[-1, CLASSES.index("ACCUSE")] = 20.0  # the bias: every verb reads as an accusation
     events = code(art, ann, pub, refs, tx, lex, TriggerModel(weights, 0.6), vec)[0]
-    (ev,) = [e for e in events if e.event_text == "taclé"]
-    assert ev.event == "ACCUSE" and ev.rule.startswith("learned:tacler:")
+    (ev,) = [e for e in events if e.event_text == "taquiné"]
+    assert ev.event == "ACCUSE" and ev.rule.startswith("learned:taquiner:")
     assert [a.canonical for a in ev.actor] == ["Paul Garnier"]
     assert [a.canonical for a in ev.recipient] == ["syndicats"]
     assert ev.confidence < 0.5

@@ -275,3 +275,56 @@ def test_criticism_named_by_a_noun(nlp) -> None:
     assert [a.canonical for a in ev.recipient] == ["Luc Morel"]
     # a review is no criticism of anyone
     assert not code(nlp, "Le film a reçu de bonnes critiques dans la presse.")
+
+
+@pytest.mark.parametrize(
+    ("text", "etype"),
+    [
+        ("Le ministre Paul Garnier s'est défendu d'avoir menti aux députés.", "REJECT"),
+        ("Le maire Luc Morel a défendu le préfet Claude Vidal.", "SUPPORT"),
+        ("La députée Claire Vidal s'est réjouie de la décision du ministre Paul Garnier.", "SUPPORT"),
+        ("La sénatrice Claire Vidal s'est émue de la décision du ministre Paul Garnier.", "ACCUSE"),
+        ("Le député Luc Morel a taclé le ministre Paul Garnier.", "ACCUSE"),
+        ("Le ministre Paul Garnier a haussé le ton face aux syndicats.", "ACCUSE"),
+        ("Le maire Luc Morel a tendu la main à la députée Claire Vidal.", "AGREE"),
+        ("Le député Luc Morel a volé au secours du ministre Paul Garnier.", "SUPPORT"),
+        ("Le député Luc Morel a rallié la candidate Claire Vidal.", "SUPPORT"),
+        ("Des passants ont alerté la police.", "REQUEST"),
+        ("Les gendarmes sont intervenus vers minuit à Brelune.", "MOBILIZE"),
+        ("Le gouvernement de Valmorie a refermé ses frontières.", "COERCE"),
+        ("Le ministre Paul Garnier a quitté le gouvernement en mars.", "RETREAT"),
+        ("L'ancien maire Luc Morel a plaidé coupable.", "CONCEDE"),
+        ("La ministre Claire Vidal a reconnu une faute.", "CONCEDE"),
+        ("Le député Luc Morel a saisi la justice.", "ACCUSE"),
+        ("Le député Luc Morel a saisi le tribunal administratif de Brelune.", "REQUEST"),
+        ("Le député Luc Morel a renvoyé la responsabilité sur le préfet Claude Vidal.", "ACCUSE"),
+        ("Le député Luc Morel a déposé une main courante.", "ACCUSE"),
+        ("La droite a déposé une motion de censure contre le gouvernement.", "ACCUSE"),
+        ("Le projet a suscité les railleries du député Luc Morel.", "ACCUSE"),
+        ("Le ministère a diligenté une enquête sur la fédération.", "ACCUSE"),
+        ("Les policiers ont procédé à des verbalisations.", "COERCE"),
+        ("Le juge a décidé l'abandon des poursuites contre Paul Garnier.", "CONCEDE"),
+        ('"Tu es une ignoble ordure", a lancé le député Luc Morel au ministre Paul Garnier.', "ACCUSE"),
+        ("Les manifestants scandaient des slogans hostiles au maire Luc Morel.", "PROTEST"),
+        ("Des étudiants ont installé des barricades devant l'université de Brelune.", "PROTEST"),
+        ("Le député Luc Morel a tiré à boulets rouges sur le ministre Paul Garnier.", "ACCUSE"),
+        ("Des policiers ont passé à tabac un jeune homme à Brelune.", "ASSAULT"),
+    ],
+)
+def test_triggers_added_for_unknown_lemmas(nlp, text: str, etype: str) -> None:
+    assert one(code(nlp, text), etype).actor
+
+
+@pytest.mark.parametrize(
+    ("text", "etype"),
+    [
+        # an infinitive of intention, a thing seized, a term's end, a loss regretted, a sum
+        ("Le député Luc Morel a annoncé son intention de saisir la justice.", "ACCUSE"),
+        ("La douane a saisi deux tonnes de cannabis à Brelune.", "ACCUSE"),
+        ("Le ministre Paul Garnier quittera ses fonctions le 20 janvier.", "RETREAT"),
+        ("Le maire Luc Morel a regretté la mort de trois passants.", "ACCUSE"),
+        ("Le déficit s'est élevé à trois milliards d'euros.", "ACCUSE"),
+    ],
+)
+def test_conditions_of_triggers_added_for_unknown_lemmas(nlp, text: str, etype: str) -> None:
+    assert not [e for e in code(nlp, text) if e.event == etype and not e.negated]
