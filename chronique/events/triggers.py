@@ -155,6 +155,8 @@ def _misattached_content(t: Tree, v: int, res: Resolver, skip: set[int]) -> list
                 and _thing(t, k, res)
             ):
                 out.append(k)
+            elif k != h and t.prep(k) == "à" and t.feats(k).get("VerbForm") == "Inf":
+                out.append(k)  # "appelé dans une vidéo à mener une action": the infinitive hung on "vidéo"
     return out
 
 

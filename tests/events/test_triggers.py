@@ -354,3 +354,9 @@ def test_the_infinitive_of_a_request_parsed_as_adjectival(nlp) -> None:
 def test_backing_tweeted(nlp) -> None:
     ev = one(code(nlp, "Le maire de Brelune, Paul Garnier, a twitté son soutien aux grévistes."), "SUPPORT")
     assert "Paul Garnier" in [a.canonical for a in ev.actor]
+
+
+def test_the_infinitive_of_a_call_hung_on_the_medium(nlp) -> None:
+    text = "Paul Garnier avait appelé dans une vidéo sur Facebook à bloquer les routes de Valmorie."
+    ev = one(code(nlp, text), "REQUEST")
+    assert [a.canonical for a in ev.actor] == ["Paul Garnier"]
