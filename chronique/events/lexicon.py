@@ -59,6 +59,7 @@ NOUN_KEYS = frozenset(
         "topic",
         "context",
         "marked_by",
+        "not_with",
     }
 )
 
@@ -113,6 +114,7 @@ class NounRule:
     needs_recipient: bool = False
     context: tuple[str, ...] = ()  # topics one word of the article must have ("rassemblement": protest)
     marked_by: tuple[str, ...] = ()  # prepositions that make it an event alone ("à l'appel de X")
+    not_with: tuple[str, ...] = ()  # prepositions of a complement that make it no event ("recours à")
     if_topic: tuple[tuple[str, dict[str, str]], ...] = ()
     stage: str = ""
     topic: tuple[str, ...] = ()
@@ -348,6 +350,7 @@ def load(code: str = "fr") -> Lexicon:
             needs_recipient=bool(r.get("needs_recipient", False)),
             context=_tuple(r.get("context")),
             marked_by=_tuple(r.get("marked_by")),
+            not_with=_tuple(r.get("not_with")),
             if_topic=_if_topic(r.get("if_topic"), lemma),
             stage=str(r.get("stage", "") or ""),
             topic=_tuple(r.get("topic")),

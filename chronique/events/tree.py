@@ -191,6 +191,10 @@ class Tree:
         """The one a passive verb is done to: its passive subject ("X a été arrêté"), or the subject
         of a causative passive ("X s'est fait arrêter")."""
         k = self.child(i, "nsubj:pass")
+        if k is None and self.children(i, "aux:pass") and self.is_passive(i):
+            # "les partenaires seront reçus par X": the parser may call the subject of a passive
+            # auxiliary a plain subject
+            k = self.child(i, "nsubj")
         if k is None and self.causative_passive(i):
             k = self.child(i, "nsubj")
             if k is None:  # the parser may leave the subject unlabelled before "se faire"

@@ -131,8 +131,16 @@ def _misattached_content(t: Tree, v: int, res: Resolver, skip: set[int]) -> list
     for h in clause_of(t, v):
         if h in skip:
             continue
+        if t.dep(h) == "acl" and t.feats(h).get("VerbForm") == "Inf" and t.prep(h) in ("à", "de"):
+            out.append(h)  # "demande au tribunal de suspendre...": an infinitive parsed as adjectival
         if t.prep(h) == "à" and res.is_actor(t, h):  # "réclamé à X une aide": the object hung on X
             out += [k for k in t.children(h, "nmod") if not t.prep(k) and k > h and _thing(t, k, res)]
+            # "demandent au président de X de défendre...": the infinitive hung on the one asked
+            out += [
+                k
+                for k in t.children(h, "acl", "xcomp")
+                if k > h and t.feats(k).get("VerbForm") == "Inf" and t.prep(k) in ("à", "de")
+            ]
         if t.dep(h) == "obj":  # "exhorté X à faire grève": the infinitive hung on the object
             out += [
                 k
@@ -147,6 +155,8 @@ def _misattached_content(t: Tree, v: int, res: Resolver, skip: set[int]) -> list
                 and _thing(t, k, res)
             ):
                 out.append(k)
+            elif k != h and t.prep(k) == "à" and t.feats(k).get("VerbForm") == "Inf":
+                out.append(k)  # "appelé dans une vidéo à mener une action": the infinitive hung on "vidéo"
     return out
 
 
@@ -270,6 +280,23 @@ def loose_object(t: Tree, v: int, res: Resolver) -> int | None:
     return None
 
 
+def _false_object(k: int, res: Resolver) -> bool:
+    """An object the parser gave an intransitive verb that is a place, a locative that lost its
+    preposition ("les protestataires manifestaient partout France"): no object."""
+    return any(r.kind in ("place", "country") for r in res.refs.at(k))
+
+
+def _bare_participle(t: Tree, i: int) -> bool:
+    """A past participle qualifying a noun with no auxiliary of its own ("l'accord signé")."""
+    f = t.feats(i)
+    return (
+        t.dep(i) == "acl"
+        and f.get("VerbForm") == "Part"
+        and f.get("Tense") == "Past"
+        and not t.children(i, "aux", "aux:tense", "aux:pass")
+    )
+
+
 def _try_rule(t: Tree, i: int, rule: Rule, lex: Lexicon, res: Resolver) -> Cand | None:
     refl = t.reflexive(i)
     if rule.se is True and refl is None:
@@ -295,6 +322,12 @@ def _try_rule(t: Tree, i: int, rule: Rule, lex: Lexicon, res: Resolver) -> Cand 
         return None
     skip = set(extra) | ({refl} if refl is not None else set())
     content = content_children(t, i, res, skip)
+    if not content and not extra and _bare_participle(t, i):
+        # "la réforme réclamée par X", "l'accord signé en février": the noun a past participle
+        # qualifies is what was asked for, signed, concluded
+        h = t.head(i)
+        if h is not None and t.tok(h).pos == "NOUN" and _thing(t, h, res):
+            content = [h]
     if rule.content and not content and not extra:
         content = _misattached_content(t, i, res, skip)
         if not content:
@@ -319,7 +352,7 @@ def _try_rule(t: Tree, i: int, rule: Rule, lex: Lexicon, res: Resolver) -> Cand 
         return None
     if rule.object == "thing" and (obj is None or res.is_actor(t, obj)):
         return None
-    if rule.object == "none" and obj is not None:
+    if rule.object == "none" and obj is not None and not _false_object(obj, res):
         return None
     if rule.object == "any" and obj is None:
         return None
@@ -395,6 +428,12 @@ def _noun_rule(t: Tree, i: int, lex: Lexicon) -> NounRule | None:
             ).startswith(key):
                 return next(r for k, r in lex.nouns.items() if fold(k) == key)
         return None
+    if nr.not_with and i + 1 < t.hi and t.tok(i + 1).pos == "ADP":
+        # "le recours à la force" (the preposition right after the noun, wherever the parse hangs
+        # its phrase): a resort to something, not a legal appeal
+        after = t.lower(i + 1)
+        if t.grammar.contractions.get(after, after) in nr.not_with:
+            return None
     if nr.needs:
         near = {t.lemma(k) for k in t.subtree(i, stop=("acl:relcl", "acl"))} | {
             t.lower(k) for k in t.subtree(i)

@@ -17,7 +17,8 @@ import pytest
 
 from chronique.events import adapters
 from chronique.events.model import Event
-from chronique.stages.annotate import Annotation, annotate, load_model
+from chronique.events.tree import Tree
+from chronique.stages.annotate import Annotation, Sentence, Token, annotate, load_model
 from chronique.stages.dating import publication_date
 from chronique.stages.events import code_events
 from tests.events.helpers import article, code, one
@@ -494,3 +495,26 @@ def test_a_target_is_not_carried_across_two_sentences(nlp) -> None:
     )
     last = [e for e in code(nlp, text) if e.event == "ACCUSE"][-1]
     assert not last.recipient
+
+
+def test_the_subject_of_a_passive_auxiliary_the_parser_called_a_plain_subject() -> None:
+    # "Les syndicats seront reçus par X", with "syndicats" tagged nsubj (not nsubj:pass)
+    text = "Les syndicats seront reçus par Paul."
+    words = [
+        ("Les", "le", "DET", "", "det", 1),
+        ("syndicats", "syndicat", "NOUN", "Number=Plur", "nsubj", 3),
+        ("seront", "être", "AUX", "VerbForm=Fin", "aux:pass", 3),
+        ("reçus", "recevoir", "VERB", "Tense=Past|VerbForm=Part", "ROOT", 3),
+        ("par", "par", "ADP", "", "case", 5),
+        ("Paul", "Paul", "PROPN", "", "obl:agent", 3),
+        (".", ".", "PUNCT", "", "punct", 3),
+    ]
+    toks, pos = [], 0
+    for w, lemma, upos, morph, dep, head in words:
+        start = text.index(w, pos)
+        pos = start + len(w)
+        toks.append(Token(start, pos, lemma, upos, morph, dep, head))
+    ann = Annotation("a", text, toks, [Sentence(0, len(text), 0, 0, len(toks))])
+    t = Tree(ann, 0)
+    assert t.is_passive(3)
+    assert t.passive_subject(3) == 1

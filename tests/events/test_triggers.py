@@ -328,3 +328,88 @@ def test_triggers_added_for_unknown_lemmas(nlp, text: str, etype: str) -> None:
 )
 def test_conditions_of_triggers_added_for_unknown_lemmas(nlp, text: str, etype: str) -> None:
     assert not [e for e in code(nlp, text) if e.event == etype and not e.negated]
+
+
+# -- session 10: conditions that turned down triggers the lexicon knows ---------------------------
+
+
+def test_a_past_participle_qualifying_a_noun_has_it_as_its_content(nlp) -> None:
+    # "demander" needs a content: the noun the participle qualifies is what was asked for
+    ev = one(code(nlp, "Le ministre a présenté une réforme réclamée par les syndicats agricoles."), "REQUEST")
+    assert [a.canonical for a in ev.actor] == ["syndicats agricoles"]
+
+
+def test_a_place_taken_for_the_object_of_an_intransitive_protest_verb(nlp) -> None:
+    ev = one(code(nlp, "Le 3 mars, les premiers contestataires manifestaient partout France."), "PROTEST")
+    assert [a.canonical for a in ev.actor] == ["contestataires"]
+
+
+def test_a_resignation_named_by_its_noun_alone(nlp) -> None:
+    text = (
+        "Six mois après la démission fracassante du ministre Paul Garnier, le gouvernement a changé de cap."
+    )
+    ev = one(code(nlp, text), "RETREAT")
+    assert ev.mode == "resign"
+    assert [a.canonical for a in ev.actor] == ["Paul Garnier"]
+
+
+def test_taking_a_matter_to_the_courts_is_a_complaint(nlp) -> None:
+    text = "La maire de Brelune Claire Vidal a saisi la justice après les propos de Paul Garnier."
+    ev = one(code(nlp, text), "ACCUSE")
+    assert [a.canonical for a in ev.actor] == ["Claire Vidal"]
+
+
+def test_legal_and_parliamentary_complaints_filed(nlp) -> None:
+    for text, who in (
+        ("Paul Garnier a déposé un recours devant le tribunal administratif.", "Paul Garnier"),
+        ("Le député Paul Garnier a déposé une main courante après des menaces.", "Paul Garnier"),
+        ("La droite a déposé une motion de censure contre le gouvernement.", "droite"),
+    ):
+        ev = one(code(nlp, text), "ACCUSE")
+        assert [a.canonical for a in ev.actor] == [who], text
+    ev = one(code(nlp, "Le syndicat a lancé des investigations sur la direction de l'usine."), "ACCUSE")
+    assert ev.mode == "investigate"
+
+
+def test_a_resort_to_something_is_no_legal_appeal(nlp) -> None:
+    evs = code(nlp, "Le gouvernement a annoncé le recours à la force contre les rebelles.")
+    assert not [e for e in evs if e.event == "ACCUSE"], [(e.event, e.event_text) for e in evs]
+
+
+def test_scorn_reported_by_lancer(nlp) -> None:
+    text = '"Ce procès est une mascarade", a lancé Paul Garnier à la sortie de l\'audience.'
+    ev = one(code(nlp, text), "ACCUSE")
+    assert [a.canonical for a in ev.actor] == ["Paul Garnier"]
+
+
+def test_a_charge_of_lying_is_scorn(nlp) -> None:
+    ev = one(code(nlp, "Paul Garnier a estimé que le gouvernement avait menti aux Français."), "ACCUSE")
+    assert [a.canonical for a in ev.actor] == ["Paul Garnier"]
+
+
+def test_the_infinitive_of_a_request_hung_on_the_one_asked(nlp) -> None:
+    text = (
+        "Les députés demandent solennellement au président de l'Assemblée nationale de défendre "
+        "l'honneur de la Chambre."
+    )
+    ev = one(code(nlp, text), "REQUEST")
+    assert [a.canonical for a in ev.recipient] == ["président de l'Assemblée nationale"]
+
+
+def test_the_infinitive_of_a_request_parsed_as_adjectival(nlp) -> None:
+    text = (
+        "Claire Vidal demande au tribunal de suspendre la réunion du 27 janvier et de respecter les statuts."
+    )
+    ev = one(code(nlp, text), "REQUEST")
+    assert [a.canonical for a in ev.actor] == ["Claire Vidal"]
+
+
+def test_backing_tweeted(nlp) -> None:
+    ev = one(code(nlp, "Le maire de Brelune, Paul Garnier, a twitté son soutien aux grévistes."), "SUPPORT")
+    assert "Paul Garnier" in [a.canonical for a in ev.actor]
+
+
+def test_the_infinitive_of_a_call_hung_on_the_medium(nlp) -> None:
+    text = "Paul Garnier avait appelé dans une vidéo sur Facebook à bloquer les routes de Valmorie."
+    ev = one(code(nlp, text), "REQUEST")
+    assert [a.canonical for a in ev.actor] == ["Paul Garnier"]
