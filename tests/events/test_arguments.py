@@ -494,3 +494,18 @@ def test_a_target_is_not_carried_across_two_sentences(nlp) -> None:
     )
     last = [e for e in code(nlp, text) if e.event == "ACCUSE"][-1]
     assert not last.recipient
+
+
+def test_a_verb_with_no_actor_the_parse_finds_is_the_speakers(nlp) -> None:
+    # the parser hangs "Il" on the auxiliary: the verb has no subject; the passage reports Marc Vidal
+    text = (
+        "Le projet de fermeture de l'usine de Brelune est injuste, a indiqué l'avocat Marc Vidal. "
+        "Il a par ailleurs dénoncé la décision du préfet."
+    )
+    ev = one(code(nlp, text), "ACCUSE")
+    assert [(a.canonical, a.source) for a in ev.actor] == [("Marc Vidal", "speaker")]
+    # not for a passive: who undergoes an act does not do it
+    text = (
+        "Les ouvriers de Brelune ont été arrêtés, a indiqué l'avocat Marc Vidal. Ils ont été condamnés jeudi."
+    )
+    assert not [e for e in code(nlp, text) if e.event in ("SANCTION", "ACCUSE")]

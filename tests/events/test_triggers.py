@@ -275,3 +275,10 @@ def test_criticism_named_by_a_noun(nlp) -> None:
     assert [a.canonical for a in ev.recipient] == ["Luc Morel"]
     # a review is no criticism of anyone
     assert not code(nlp, "Le film a reçu de bonnes critiques dans la presse.")
+
+
+def test_an_infinitive_hung_on_a_participle_describing_the_object(nlp) -> None:
+    # "appeler X à faire": a call, also when the parse hangs "à quitter" on "dites"
+    text = 'Le ministre Paul Garnier a également appelé les factions rebelles dites "modérées" à quitter les quartiers de Brelune.'
+    ev = one(code(nlp, text), "REQUEST")
+    assert [a.canonical for a in ev.actor] == ["Paul Garnier"]
