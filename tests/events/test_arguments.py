@@ -509,3 +509,12 @@ def test_a_verb_with_no_actor_the_parse_finds_is_the_speakers(nlp) -> None:
         "Les ouvriers de Brelune ont été arrêtés, a indiqué l'avocat Marc Vidal. Ils ont été condamnés jeudi."
     )
     assert not [e for e in code(nlp, text) if e.event in ("SANCTION", "ACCUSE")]
+
+
+def test_the_participle_of_a_pronominal_act_is_said_of_its_doer(nlp) -> None:
+    # "rassemblés" stands for "qui se sont rassemblés": the protesters gathered, nobody gathered them
+    text = (
+        "Des centaines de manifestants rassemblés devant la préfecture de Valmorie ont applaudi le verdict."
+    )
+    ev = one(code(nlp, text), "PROTEST")
+    assert [a.canonical for a in ev.actor] == ["manifestants"]
