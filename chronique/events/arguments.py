@@ -98,6 +98,19 @@ def agent(t: Tree, v: int, res: Resolver, depth: int = 0, *, scan: bool = True) 
             or (t.dep(v) == "advcl" and v > head and not t.children(v, "nsubj", "nsubj:pass", "obj"))
         )
     )
+    # "des manifestants rassemblés devant la mairie": the bare past participle of a verb that is an
+    # event as a pronominal ("se rassembler", "se réunir") stands for "qui se sont rassemblés", no
+    # passive: the noun it describes did it (an agent, "rassemblés par X", keeps the passive reading)
+    if (
+        participle
+        and t.dep(v) == "acl"
+        and not agent_below
+        and head is not None
+        and any(r.se and not r.with_ for r in res.lex.verbs.get(t.lemma(v), ()))
+    ):
+        found = res.phrase(t, head)
+        if found:
+            return found
     if t.is_passive(v) or (t.dep(v) == "acl" and participle) or agent_below or shared_passive:
         for k in t.subtree(v, stop=SLOT_STOP):
             if t.dep(k) == "obl:agent" or (

@@ -401,6 +401,8 @@ def _build(
     place = _place(t, c, res, actors + recipients)
     if event == "CONSULT":
         actors, recipients, mode = _host(actors, recipients, place, mode)
+    if not actors and c.kind == "verb":
+        actors = _speaker_as_actor(t, c, res, recipients)
     if not actors and stage not in _STATES:
         drop("no-actor")
         return None
@@ -435,6 +437,24 @@ def _build(
         rule=c.rule_id,
         context=fl.context(),
     )
+
+
+def _speaker_as_actor(t: Tree, c: Cand, res: Resolver, recipients: Sequence[Actor]) -> list[Actor]:
+    """The actor of a verb whose clause names none the parse can find ("Il a par ailleurs dénoncé"
+    with the pronoun hung elsewhere, "..., saluant", "et accepté" coordinated with a noun): the one
+    the sentence, or the passage it belongs to, reports (news text goes on reporting the same
+    speaker). Not inside a quotation (its "je", "on", "vous" are seldom the reporter's speaker), nor
+    for a participle describing a noun ("les manifestants rassemblés") or a passive ("X a été
+    condamné"): who undergoes or is described is no speaker's act; nor when the speaker is the
+    one acted on (dev half: 60 such events, 31 of the right type, 16 also of the right actor and
+    recipient; the other cases were right less than one time in five)."""
+    v = c.pred
+    if t.in_quotation(c.trig) or t.dep(v) == "acl" or t.is_passive(v):
+        return []
+    speaker = list(res.speakers.get(t.index, ()))
+    if any(a.canonical == r.canonical for a in speaker for r in recipients):
+        return []
+    return [replace(a, source="speaker") for a in speaker]
 
 
 def _noun_de(c: Cand) -> str:
@@ -542,7 +562,13 @@ def _own_side(r: Actor, a: Actor) -> bool:
     américaine" for the US secretary of state)?"""
     if r.canonical == a.canonical:
         return True
-    return r.source == "group" and bool(r.code) and r.code == a.code and r.sector in _STATE and a.sector in _STATE
+    return (
+        r.source == "group"
+        and bool(r.code)
+        and r.code == a.code
+        and r.sector in _STATE
+        and a.sector in _STATE
+    )
 
 
 def _direct_object(t: Tree, v: int, a: Actor) -> bool:

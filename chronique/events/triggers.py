@@ -147,6 +147,14 @@ def _misattached_content(t: Tree, v: int, res: Resolver, skip: set[int]) -> list
                 for k in t.children(h, "acl", "xcomp")
                 if t.feats(k).get("VerbForm") == "Inf" and t.prep(k) in ("à", "de")
             ]
+            # "appelé les rebelles dits modérés à quitter...": hung on a participle describing the object
+            out += [
+                k
+                for a in t.children(h, "acl")
+                if t.feats(a).get("VerbForm") == "Part"
+                for k in t.children(a, "xcomp")
+                if t.feats(k).get("VerbForm") == "Inf" and t.prep(k) == "à"
+            ]
         for k in t.subtree(h, stop=("acl:relcl", "parataxis", "ccomp", "advcl")):
             if (
                 k != h

@@ -497,6 +497,7 @@ def test_a_target_is_not_carried_across_two_sentences(nlp) -> None:
     assert not last.recipient
 
 
+<<<<<<< HEAD
 def test_the_subject_of_a_passive_auxiliary_the_parser_called_a_plain_subject() -> None:
     # "Les syndicats seront reçus par X", with "syndicats" tagged nsubj (not nsubj:pass)
     text = "Les syndicats seront reçus par Paul."
@@ -518,3 +519,27 @@ def test_the_subject_of_a_passive_auxiliary_the_parser_called_a_plain_subject() 
     t = Tree(ann, 0)
     assert t.is_passive(3)
     assert t.passive_subject(3) == 1
+=======
+def test_a_verb_with_no_actor_the_parse_finds_is_the_speakers(nlp) -> None:
+    # the parser hangs "Il" on the auxiliary: the verb has no subject; the passage reports Marc Vidal
+    text = (
+        "Le projet de fermeture de l'usine de Brelune est injuste, a indiqué l'avocat Marc Vidal. "
+        "Il a par ailleurs dénoncé la décision du préfet."
+    )
+    ev = one(code(nlp, text), "ACCUSE")
+    assert [(a.canonical, a.source) for a in ev.actor] == [("Marc Vidal", "speaker")]
+    # not for a passive: who undergoes an act does not do it
+    text = (
+        "Les ouvriers de Brelune ont été arrêtés, a indiqué l'avocat Marc Vidal. Ils ont été condamnés jeudi."
+    )
+    assert not [e for e in code(nlp, text) if e.event in ("SANCTION", "ACCUSE")]
+
+
+def test_the_participle_of_a_pronominal_act_is_said_of_its_doer(nlp) -> None:
+    # "rassemblés" stands for "qui se sont rassemblés": the protesters gathered, nobody gathered them
+    text = (
+        "Des centaines de manifestants rassemblés devant la préfecture de Valmorie ont applaudi le verdict."
+    )
+    ev = one(code(nlp, text), "PROTEST")
+    assert [a.canonical for a in ev.actor] == ["manifestants"]
+>>>>>>> s10h4
