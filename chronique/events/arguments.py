@@ -475,6 +475,8 @@ def slot(t: Tree, pred: int, slot: str, res: Resolver, c: Cand, subj: list[Actor
         if k is None or t.reflexive(pred) == k or t.feats(k).get("Person") in ("1", "2"):
             return []
         return res.phrase(t, k)  # a pronoun ("lui a demandé") is resolved as pronouns are
+    if slot == "addressee":
+        return addressee(t, pred, res, c, skip)
     if slot == "owner":
         for k in c.content or t.children(pred, "obj", "obl:arg"):
             if t.dep(k) in ("obj", "obl:arg", "nsubj:pass") or k == c.trig:
@@ -507,6 +509,38 @@ def slot(t: Tree, pred: int, slot: str, res: Resolver, c: Cand, subj: list[Actor
                 if found:
                     return found
     return []
+
+
+def addressee(
+    t: Tree, pred: int, res: Resolver, c: Cand, skip: set[int] | frozenset[int] = frozenset()
+) -> list[Actor]:
+    """Whom a request names as asked to act, even when no actor table knows the noun: the direct
+    object of a verb of object control that also says what is asked ("appeler les patrons à adapter
+    leurs horaires", "exhorter la majorité à voter"). French puts only the addressee there, so any
+    common noun will do; not an impersonal phrase ("tout le monde"), a date, or a name
+    nobody resolved (a product as often as an actor)."""
+    k = next((o for o in t.children(pred, "obj") if o not in skip and t.reflexive(pred) != o), None)
+    if k is None or t.tok(k).pos != "NOUN" or k in t.temporal:
+        return []
+    # what is asked: an "à" complement after the object, hung on the verb or (often) on the object
+    if not any(j > k and t.prep(j) == "à" for j in (*t.children(pred), *t.children(k))):
+        return []
+    found = res.phrase(t, k)
+    if found:
+        return found
+    impersonal = res.lex.pronouns.get("impersonal", frozenset())
+    if (
+        t.lower(k) in impersonal
+        or t.lemma(k) in impersonal
+        or t.span_text(max(t.lo, k - 2), k).lower() in impersonal
+    ):
+        return []
+    last = k
+    for j in sorted(t.children(k, "amod")):
+        if j == last + 1:
+            last = j
+    text = t.span_text(k, last)
+    return [Actor(text, text.lower(), "", "", t.tok(k).start, t.tok(last).end, "group")]
 
 
 def detached_participle_noun(t: Tree, v: int) -> int | None:

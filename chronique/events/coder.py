@@ -542,7 +542,13 @@ def _own_side(r: Actor, a: Actor) -> bool:
     américaine" for the US secretary of state)?"""
     if r.canonical == a.canonical:
         return True
-    return r.source == "group" and bool(r.code) and r.code == a.code and r.sector in _STATE and a.sector in _STATE
+    return (
+        r.source == "group"
+        and bool(r.code)
+        and r.code == a.code
+        and r.sector in _STATE
+        and a.sector in _STATE
+    )
 
 
 def _direct_object(t: Tree, v: int, a: Actor) -> bool:

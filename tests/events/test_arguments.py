@@ -138,6 +138,13 @@ def test_a_request_to_donors(nlp) -> None:
     assert names(ev.recipient) == ["donateurs"]
 
 
+def test_the_addressee_of_a_call_is_its_recipient_even_when_no_table_knows_the_noun(nlp) -> None:
+    # "les boulangers" is in no list of group nouns: the object of "appeler X à" is still whom it asks
+    text = "La ministre brelunoise Claire Vidal a appelé les boulangers à baisser leurs prix."
+    ev = one(code(nlp, text), "REQUEST")
+    assert names(ev.recipient) == ["boulangers"]
+
+
 def test_a_detached_participle_with_an_agent_is_said_of_the_noun_before_its_comma(nlp) -> None:
     # in news text the model hangs "appuyé lui par X" on the main verb, with "lui" as its object
     text = (
@@ -393,7 +400,10 @@ def test_a_preposition_of_several_words_wherever_the_parse_hung_it(nlp) -> None:
 
 
 def test_a_target_no_slot_names_is_guessed_among_the_actors_named(nlp) -> None:
-    ev = one(code(nlp, "Paul Garnier a démenti jeudi toute rencontre secrète avec Luc Morel.", calibrated=False), "REJECT")
+    ev = one(
+        code(nlp, "Paul Garnier a démenti jeudi toute rencontre secrète avec Luc Morel.", calibrated=False),
+        "REJECT",
+    )
     assert [(a.canonical, a.source) for a in ev.recipient] == [("Luc Morel", "guess")]
     sure = one(code(nlp, "Paul Garnier a démenti jeudi les propos de Luc Morel.", calibrated=False), "REJECT")
     assert sure.recipient[0].source != "guess" and ev.confidence < sure.confidence
@@ -464,7 +474,10 @@ def test_a_participle_said_of_a_description_set_beside_a_name(nlp) -> None:
 
 def test_a_participle_opening_the_sentence_has_the_main_clauses_subject(nlp) -> None:
     # the parse makes the participle the root and hangs the main verb under its object
-    ev = one(code(nlp, "Fustigeant la majorité, l'ancienne ministre Claire Vidal a quitté la salle jeudi."), "ACCUSE")
+    ev = one(
+        code(nlp, "Fustigeant la majorité, l'ancienne ministre Claire Vidal a quitté la salle jeudi."),
+        "ACCUSE",
+    )
     assert names(ev.actor) == ["claire vidal"]
 
 
