@@ -477,6 +477,8 @@ def slot(t: Tree, pred: int, slot: str, res: Resolver, c: Cand, subj: list[Actor
         return res.phrase(t, k)  # a pronoun ("lui a demandé") is resolved as pronouns are
     if slot == "addressee":
         return addressee(t, pred, res, c, skip)
+    if slot == "clause":
+        return clause_subject(t, pred, res)
     if slot == "owner":
         for k in c.content or t.children(pred, "obj", "obl:arg"):
             if t.dep(k) in ("obj", "obl:arg", "nsubj:pass") or k == c.trig:
@@ -541,6 +543,27 @@ def addressee(
             last = j
     text = t.span_text(k, last)
     return [Actor(text, text.lower(), "", "", t.tok(k).start, t.tok(last).end, "group")]
+
+
+def clause_subject(t: Tree, pred: int, res: Resolver) -> list[Actor]:
+    """Who a request asks to act when what it asks is a clause: the subject of the "que" clause
+    ("demander que le gouvernement recule", "plaider pour que l'exécutif se réinvente"), or the
+    agent of a passive one ("réclamer que le coût soit pris en charge par l'État"). Not when the
+    verb has a direct object of its own: the clause is then a relative the parse hung on the verb
+    ("réclamait un rapport, que l'Assemblée avait écarté")."""
+    for k in t.children(pred, "ccomp", "advcl", "obj"):
+        if t.tok(k).pos not in ("VERB", "AUX") or not {"que", "qu'"} & {
+            t.lower(m) for m in t.children(k, "mark")
+        }:
+            continue
+        if any(o != k and not t.prep(o) for o in t.children(pred, "obj")):
+            return []
+        if t.is_passive(k):
+            agents = [g for g in t.children(k, "obl:agent") if t.prep(g) == "par"]
+            return res.phrase(t, agents[0]) if agents else []
+        subj = t.child(k, "nsubj")
+        return res.phrase(t, subj) if subj is not None else []
+    return []
 
 
 def detached_participle_noun(t: Tree, v: int) -> int | None:

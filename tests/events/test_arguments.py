@@ -145,6 +145,12 @@ def test_the_addressee_of_a_call_is_its_recipient_even_when_no_table_knows_the_n
     assert names(ev.recipient) == ["boulangers"]
 
 
+def test_a_request_worded_as_a_clause_is_addressed_to_the_clause_subject(nlp) -> None:
+    text = "Le maire Paul Garnier a plaidé pour que le gouvernement revienne sur sa décision."
+    ev = one(code(nlp, text), "REQUEST")
+    assert names(ev.recipient) == ["gouvernement"]
+
+
 def test_a_detached_participle_with_an_agent_is_said_of_the_noun_before_its_comma(nlp) -> None:
     # in news text the model hangs "appuyé lui par X" on the main verb, with "lui" as its object
     text = (
