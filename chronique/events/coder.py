@@ -94,15 +94,17 @@ def code(
         res.sentence = t.index
         res.speakers[t.index] = _speaker(t, trees, res, lex)
         cands = _candidates(t, lex, res)
+        found = cands
         cands, gone = _suppress(cands, lex)
         dropped.extend(gone)
+        absorbed = [c for c in found if c not in cands and c.kind == "noun"]
         if learned is not None and vectors is not None:
             cands += _learned(t, cands, learned, vectors, lex, res)
         pairs: list[tuple[Cand, Event]] = []
         for c in cands:
             ev = _build(article, c, res, lex, pub, timexes, dropped)
             if ev is not None:
-                pairs.append((c, ev))
+                pairs.append((c, _absorbed_partner(c, ev, cands + absorbed, res, lex)))
         events.extend(_guess_recipient(t, e, res, recipients) for e in _merge(_share_recipients(pairs)))
         _remember_subjects(t, res)
     return _carry_recipients(events), dropped
@@ -435,6 +437,31 @@ def _build(
         rule=c.rule_id,
         context=fl.context(),
     )
+
+
+#: Prepositions by which an event noun names its partner ("une rencontre avec X").
+_NOUN_PARTNER = ("avec", "contre", "auprès de")
+
+
+def _absorbed_partner(c: Cand, ev: Event, cands: list[Cand], res: Resolver, lex: Lexicon) -> Event:
+    """A verb event with no recipient takes the partner named by a noun of the same event that its
+    verb governs and that was dropped as the same event ("se rendre en Corse pour une rencontre avec
+    les élus": the elected officials; "a lancé une offensive contre X")."""
+    if ev.recipient or c.kind != "verb" or not ev.actor:
+        return ev
+    t = c.t
+    for n in cands:
+        if n.kind != "noun" or n.event != c.event or n.t is not t or t.head(n.trig) != c.pred:
+            continue
+        for slot in _NOUN_PARTNER:
+            found = [
+                r
+                for r in arguments.noun_slot(t, n, slot, res)
+                if r.canonical and all(r.canonical != a.canonical for a in ev.actor)
+            ]
+            if found:
+                return replace(ev, recipient=tuple(_precise(found, lex)))
+    return ev
 
 
 def _noun_de(c: Cand) -> str:

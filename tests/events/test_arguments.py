@@ -151,6 +151,13 @@ def test_a_request_worded_as_a_clause_is_addressed_to_the_clause_subject(nlp) ->
     assert names(ev.recipient) == ["gouvernement"]
 
 
+def test_a_visit_takes_the_partner_of_the_meeting_noun_it_governs(nlp) -> None:
+    # "rencontre" is dropped as the same event as "se rendre": its "avec" partner is the host
+    text = "Le ministre Paul Garnier va se rendre à Valmorie pour une rencontre avec les syndicats."
+    ev = one(code(nlp, text), "CONSULT")
+    assert names(ev.recipient) == ["syndicats"]
+
+
 def test_a_detached_participle_with_an_agent_is_said_of_the_noun_before_its_comma(nlp) -> None:
     # in news text the model hangs "appuyé lui par X" on the main verb, with "lui" as its object
     text = (
