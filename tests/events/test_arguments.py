@@ -158,6 +158,12 @@ def test_a_visit_takes_the_partner_of_the_meeting_noun_it_governs(nlp) -> None:
     assert names(ev.recipient) == ["syndicats"]
 
 
+def test_a_protest_in_front_of_a_ministry_is_aimed_at_it(nlp) -> None:
+    text = "Des centaines d'étudiants se sont rassemblés vendredi devant le ministère à Valmorie."
+    ev = one(code(nlp, text), "PROTEST")
+    assert names(ev.recipient) == ["ministère"]
+
+
 def test_a_detached_participle_with_an_agent_is_said_of_the_noun_before_its_comma(nlp) -> None:
     # in news text the model hangs "appuyé lui par X" on the main verb, with "lui" as its object
     text = (
