@@ -500,6 +500,10 @@ def slot(t: Tree, pred: int, slot: str, res: Resolver, c: Cand, subj: list[Actor
             continue
         if t.prep(k) == slot or (len(words) > 1 and _long_prep(t, k, words)):
             found = res.phrase(t, k, acting=acting)
+            if not found and slot == "contre":
+                # "contre la politique gouvernementale": what is opposed is the act of the group the
+                # adjective names
+                found = [a for j in t.children(k, "amod") if (a := res.adjective_group(t, j)) is not None]
             if found:
                 return found
     if len(words) > 2:

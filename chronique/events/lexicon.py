@@ -163,6 +163,7 @@ class Lexicon:
     grammar: Grammar = field(default_factory=Grammar)
     copular_verbs: frozenset[str] = frozenset()
     group_home: dict[str, str] = field(default_factory=dict)  # group noun → ISO-3
+    group_adjectives: dict[str, str] = field(default_factory=dict)  # "gouvernemental" → "gouvernement"
     domestic_sectors: frozenset[str] = frozenset()
     home_country: str = ""  # ISO-3 of a domestic article that names no country
     located_sectors: frozenset[str] = frozenset()
@@ -302,6 +303,8 @@ def load(code: str = "fr") -> Lexicon:
         coordinators=_words(g.get("coordinators"), "grammar.coordinators"),
     )
     lex.copular_verbs = _words(d.get("copular_verbs"), "copular_verbs")
+    for adj, noun in (d.get("group_adjectives") or {}).items():
+        lex.group_adjectives[str(adj).lower()] = str(noun).lower()
     for iso, words in (d.get("group_home") or {}).items():
         for w in words:
             lex.group_home[str(w).lower()] = str(iso)

@@ -164,6 +164,12 @@ def test_a_protest_in_front_of_a_ministry_is_aimed_at_it(nlp) -> None:
     assert names(ev.recipient) == ["ministère"]
 
 
+def test_a_march_against_a_policy_named_by_an_adjective_is_aimed_at_its_group(nlp) -> None:
+    text = "Des milliers d'étudiants ont défilé samedi à Valmorie contre la politique gouvernementale."
+    ev = one(code(nlp, text), "PROTEST")
+    assert names(ev.recipient) == ["gouvernement"]
+
+
 def test_a_detached_participle_with_an_agent_is_said_of_the_noun_before_its_comma(nlp) -> None:
     # in news text the model hangs "appuyé lui par X" on the main verb, with "lui" as its object
     text = (
