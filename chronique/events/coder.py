@@ -469,6 +469,8 @@ def _noun_de(c: Cand) -> str:
     disapproval, "la condamnation à mort de X" (a penalty) is X's sentence."""
     if c.noun is None:
         return ""
+    if c.noun.de_after and c.t.prep(c.trig) in c.noun.de_after:
+        return "recipient"  # "aller à la rencontre des habitants": the subject meets them
     for topic, ch in c.noun.if_topic:
         if topic in c.topics:
             return ch.get("de", c.noun.de)
@@ -665,8 +667,8 @@ def _confidence(c: Cand, actors: list[Actor], hypothetical: bool) -> float:
 
 
 def _merge(events: list[Event]) -> list[Event]:
-    """One act told twice in one sentence ("a appelé à un cessez-le-feu, exhortant X à ...") is one
-    event: same type, same actors → recipients joined."""
+    """One act told twice in one sentence ("a appelé à un cessez-le-feu, exhortant X à ...", "est
+    venu à leur rencontre pour dialoguer") is one event: same type, same actors → recipients joined."""
     out: list[Event] = []
     for e in events:
         same = next(
@@ -678,7 +680,7 @@ def _merge(events: list[Event]) -> list[Event]:
             ),
             None,
         )
-        if same is not None and e.event in ("REQUEST", "ACCUSE", "REJECT", "ASSAULT"):
+        if same is not None and e.event in ("REQUEST", "ACCUSE", "REJECT", "ASSAULT", "CONSULT"):
             rec = list(same.recipient) + [r for r in e.recipient if r not in same.recipient]
             out[out.index(same)] = replace(
                 same, recipient=tuple(rec), mode=same.mode if same.mode != "change" else e.mode

@@ -59,6 +59,7 @@ NOUN_KEYS = frozenset(
         "topic",
         "context",
         "marked_by",
+        "de_after",
     }
 )
 
@@ -113,6 +114,7 @@ class NounRule:
     needs_recipient: bool = False
     context: tuple[str, ...] = ()  # topics one word of the article must have ("rassemblement": protest)
     marked_by: tuple[str, ...] = ()  # prepositions that make it an event alone ("à l'appel de X")
+    de_after: tuple[str, ...] = ()  # prepositions after which "de X" is the recipient ("à la rencontre de X")
     if_topic: tuple[tuple[str, dict[str, str]], ...] = ()
     stage: str = ""
     topic: tuple[str, ...] = ()
@@ -351,6 +353,7 @@ def load(code: str = "fr") -> Lexicon:
             needs_recipient=bool(r.get("needs_recipient", False)),
             context=_tuple(r.get("context")),
             marked_by=_tuple(r.get("marked_by")),
+            de_after=_tuple(r.get("de_after")),
             if_topic=_if_topic(r.get("if_topic"), lemma),
             stage=str(r.get("stage", "") or ""),
             topic=_tuple(r.get("topic")),

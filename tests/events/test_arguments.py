@@ -170,6 +170,17 @@ def test_a_march_against_a_policy_named_by_an_adjective_is_aimed_at_its_group(nl
     assert names(ev.recipient) == ["gouvernement"]
 
 
+def test_going_to_meet_people_makes_them_the_recipient(nlp) -> None:
+    # "à la rencontre de X": X is met by the subject; the verb of the same sentence is the same meeting
+    text = (
+        "Des habitants de Valmorie ont bloqué la route nationale. "
+        "Le préfet Paul Garnier est venu à leur rencontre pour dialoguer."
+    )
+    ev = one(code(nlp, text), "CONSULT")
+    assert names(ev.recipient) == ["habitants"]
+    assert names(ev.actor) == ["paul garnier"]
+
+
 def test_a_detached_participle_with_an_agent_is_said_of_the_noun_before_its_comma(nlp) -> None:
     # in news text the model hangs "appuyé lui par X" on the main verb, with "lui" as its object
     text = (
