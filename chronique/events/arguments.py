@@ -707,7 +707,26 @@ def own_phrase(t: Tree, actors: Sequence[Actor]) -> set[int]:
                         break
                     top = h
                 near |= set(t.subtree(top, stop=CLAUSE_DEPS))
+                near |= _split_description(t, top)
     return near
+
+
+def _split_description(t: Tree, top: int) -> set[int]:
+    """The description of a name the parse made a second argument of the verb, with the same
+    relation, set beside the name by a comma ("l'un des détracteurs du projet, X, a salué",
+    "a réagi la rapporteure de l'ONU, X"): its tokens."""
+    h = t.head(top)
+    if h is None:
+        return set()
+    own = t.subtree(top, stop=CLAUSE_DEPS)
+    for s in t.children(h, t.dep(top)):
+        if s == top:
+            continue
+        sub = t.subtree(s, stop=CLAUSE_DEPS)
+        comma = max(sub) + 1 if max(sub) < min(own) else min(sub) - 1
+        if t.lower(comma) == "," and (comma + 1 == min(own) or comma - 1 == max(own)):
+            return set(sub)
+    return set()
 
 
 def recipient_candidates(

@@ -181,6 +181,14 @@ def test_going_to_meet_people_makes_them_the_recipient(nlp) -> None:
     assert names(ev.actor) == ["paul garnier"]
 
 
+def test_a_description_parsed_as_a_second_subject_is_not_a_guessed_target(nlp) -> None:
+    # the parse makes "l'un des opposants" and "Paul Garnier" two subjects of "a salué": the
+    # description is the actor's own, not whom the praise goes to
+    text = "L'un des plus farouches opposants au barrage, Paul Garnier a salué cette décision."
+    ev = one(code(nlp, text), "SUPPORT")
+    assert names(ev.recipient) == []
+
+
 def test_a_detached_participle_with_an_agent_is_said_of_the_noun_before_its_comma(nlp) -> None:
     # in news text the model hangs "appuyé lui par X" on the main verb, with "lui" as its object
     text = (
