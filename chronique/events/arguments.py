@@ -562,9 +562,11 @@ def clause_subject(t: Tree, pred: int, res: Resolver) -> list[Actor]:
             continue
         if any(o != k and not t.prep(o) for o in t.children(pred, "obj")):
             return []
+        agents = [g for g in t.children(k, "obl:agent") if t.prep(g) == "par"]
+        if agents:  # an agent makes the clause passive whatever the auxiliary ("a été montée par X")
+            return res.phrase(t, agents[0])
         if t.is_passive(k):
-            agents = [g for g in t.children(k, "obl:agent") if t.prep(g) == "par"]
-            return res.phrase(t, agents[0]) if agents else []
+            return []
         subj = t.child(k, "nsubj")
         return res.phrase(t, subj) if subj is not None else []
     return []

@@ -189,6 +189,13 @@ def test_a_description_parsed_as_a_second_subject_is_not_a_guessed_target(nlp) -
     assert names(ev.recipient) == []
 
 
+def test_a_suspicion_worded_as_a_clause_is_aimed_at_the_clause_agent(nlp) -> None:
+    # not the nearest actor after the verb (the union), but the one the clause says acted
+    text = "Le parquet de Valmorie soupçonne que le syndicat des taxis a été infiltré par Paul Garnier."
+    ev = one(code(nlp, text), "ACCUSE")
+    assert names(ev.recipient) == ["paul garnier"]
+
+
 def test_a_detached_participle_with_an_agent_is_said_of_the_noun_before_its_comma(nlp) -> None:
     # in news text the model hangs "appuyé lui par X" on the main verb, with "lui" as its object
     text = (
