@@ -196,6 +196,12 @@ def test_a_suspicion_worded_as_a_clause_is_aimed_at_the_clause_agent(nlp) -> Non
     assert names(ev.recipient) == ["paul garnier"]
 
 
+def test_a_visit_to_an_institution_makes_it_the_host(nlp) -> None:
+    text = "Le maire de Brelune, Paul Garnier, s'est rendu lundi au ministère de la Santé."
+    ev = one(code(nlp, text), "CONSULT")
+    assert names(ev.recipient) == ["ministère de la santé"]
+
+
 def test_a_detached_participle_with_an_agent_is_said_of_the_noun_before_its_comma(nlp) -> None:
     # in news text the model hangs "appuyé lui par X" on the main verb, with "lui" as its object
     text = (
