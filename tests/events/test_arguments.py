@@ -153,7 +153,7 @@ def test_a_request_worded_as_a_clause_is_addressed_to_the_clause_subject(nlp) ->
 
 def test_a_visit_takes_the_partner_of_the_meeting_noun_it_governs(nlp) -> None:
     # "rencontre" is dropped as the same event as "se rendre": its "avec" partner is the host
-    text = "Le ministre Paul Garnier va se rendre à Valmorie pour une rencontre avec les syndicats."
+    text = "Le ministre Paul Garnier va se rendre à Lyon pour une rencontre avec les syndicats."
     ev = one(code(nlp, text), "CONSULT")
     assert names(ev.recipient) == ["syndicats"]
 
