@@ -191,6 +191,18 @@ class Resolver:
                         return found
         return []
 
+    def adjective_group(self, t: Tree, k: int) -> Actor | None:
+        """The group an adjective says acts ("la politique gouvernementale": the government;
+        ``group_adjectives``), of the country a group noun there would have."""
+        lemma, word = t.forms(k)
+        noun = self.lex.group_adjectives.get(lemma) or self.lex.group_adjectives.get(word)
+        sector = self.lex.group_nouns.get(noun or "", "")
+        if not noun or not sector:
+            return None
+        tok = t.tok(k)
+        code = self._default_country(t, k, sector)
+        return Actor(t.word(k), noun, code, sector, tok.start, tok.end, "group")
+
     def remember(self, sentence: int, actors: Sequence[Actor], plural: bool) -> None:
         if actors:
             self.memory.append((sentence, tuple(actors), plural))

@@ -488,6 +488,10 @@ def slot(t: Tree, pred: int, slot: str, res: Resolver, c: Cand, subj: list[Actor
         if k is None or t.reflexive(pred) == k or t.feats(k).get("Person") in ("1", "2"):
             return []
         return res.phrase(t, k)  # a pronoun ("lui a demandé") is resolved as pronouns are
+    if slot == "addressee":
+        return addressee(t, pred, res, c, skip)
+    if slot == "clause":
+        return clause_subject(t, pred, res)
     if slot == "owner":
         for k in c.content or t.children(pred, "obj", "obl:arg"):
             if t.dep(k) in ("obj", "obl:arg", "nsubj:pass") or k == c.trig:
@@ -509,6 +513,10 @@ def slot(t: Tree, pred: int, slot: str, res: Resolver, c: Cand, subj: list[Actor
             continue
         if t.prep(k) == slot or (len(words) > 1 and _long_prep(t, k, words)):
             found = res.phrase(t, k, acting=acting)
+            if not found and slot == "contre":
+                # "contre la politique gouvernementale": what is opposed is the act of the group the
+                # adjective names
+                found = [a for j in t.children(k, "amod") if (a := res.adjective_group(t, j)) is not None]
             if found:
                 return found
     if len(words) > 2:
@@ -519,6 +527,61 @@ def slot(t: Tree, pred: int, slot: str, res: Resolver, c: Cand, subj: list[Actor
                 found = res.phrase(t, k, acting=acting)
                 if found:
                     return found
+    return []
+
+
+def addressee(
+    t: Tree, pred: int, res: Resolver, c: Cand, skip: set[int] | frozenset[int] = frozenset()
+) -> list[Actor]:
+    """Whom a request names as asked to act, even when no actor table knows the noun: the direct
+    object of a verb of object control that also says what is asked ("appeler les patrons à adapter
+    leurs horaires", "exhorter la majorité à voter"). French puts only the addressee there, so any
+    common noun will do; not an impersonal phrase ("tout le monde"), a date, or a name
+    nobody resolved (a product as often as an actor)."""
+    k = next((o for o in t.children(pred, "obj") if o not in skip and t.reflexive(pred) != o), None)
+    if k is None or t.tok(k).pos != "NOUN" or k in t.temporal:
+        return []
+    # what is asked: an "à" complement after the object, hung on the verb or (often) on the object
+    if not any(j > k and t.prep(j) == "à" for j in (*t.children(pred), *t.children(k))):
+        return []
+    found = res.phrase(t, k)
+    if found:
+        return found
+    impersonal = res.lex.pronouns.get("impersonal", frozenset())
+    if (
+        t.lower(k) in impersonal
+        or t.lemma(k) in impersonal
+        or t.span_text(max(t.lo, k - 2), k).lower() in impersonal
+    ):
+        return []
+    last = k
+    for j in sorted(t.children(k, "amod")):
+        if j == last + 1:
+            last = j
+    text = t.span_text(k, last)
+    return [Actor(text, text.lower(), "", "", t.tok(k).start, t.tok(last).end, "group")]
+
+
+def clause_subject(t: Tree, pred: int, res: Resolver) -> list[Actor]:
+    """Who a request asks to act when what it asks is a clause: the subject of the "que" clause
+    ("demander que le gouvernement recule", "plaider pour que l'exécutif se réinvente"), or the
+    agent of a passive one ("réclamer que le coût soit pris en charge par l'État"). Not when the
+    verb has a direct object of its own: the clause is then a relative the parse hung on the verb
+    ("réclamait un rapport, que l'Assemblée avait écarté")."""
+    for k in t.children(pred, "ccomp", "advcl", "obj"):
+        if t.tok(k).pos not in ("VERB", "AUX") or not {"que", "qu'"} & {
+            t.lower(m) for m in t.children(k, "mark")
+        }:
+            continue
+        if any(o != k and not t.prep(o) for o in t.children(pred, "obj")):
+            return []
+        agents = [g for g in t.children(k, "obl:agent") if t.prep(g) == "par"]
+        if agents:  # an agent makes the clause passive whatever the auxiliary ("a été montée par X")
+            return res.phrase(t, agents[0])
+        if t.is_passive(k):
+            return []
+        subj = t.child(k, "nsubj")
+        return res.phrase(t, subj) if subj is not None else []
     return []
 
 
@@ -659,7 +722,26 @@ def own_phrase(t: Tree, actors: Sequence[Actor]) -> set[int]:
                         break
                     top = h
                 near |= set(t.subtree(top, stop=CLAUSE_DEPS))
+                near |= _split_description(t, top)
     return near
+
+
+def _split_description(t: Tree, top: int) -> set[int]:
+    """The description of a name the parse made a second argument of the verb, with the same
+    relation, set beside the name by a comma ("l'un des détracteurs du projet, X, a salué",
+    "a réagi la rapporteure de l'ONU, X"): its tokens."""
+    h = t.head(top)
+    if h is None:
+        return set()
+    own = t.subtree(top, stop=CLAUSE_DEPS)
+    for s in t.children(h, t.dep(top)):
+        if s == top:
+            continue
+        sub = t.subtree(s, stop=CLAUSE_DEPS)
+        comma = max(sub) + 1 if max(sub) < min(own) else min(sub) - 1
+        if t.lower(comma) == "," and (comma + 1 == min(own) or comma - 1 == max(own)):
+            return set(sub)
+    return set()
 
 
 def recipient_candidates(

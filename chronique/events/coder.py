@@ -94,15 +94,17 @@ def code(
         res.sentence = t.index
         res.speakers[t.index] = _speaker(t, trees, res, lex)
         cands = _candidates(t, lex, res)
+        found = cands
         cands, gone = _suppress(cands, lex)
         dropped.extend(gone)
+        absorbed = [c for c in found if c not in cands and c.kind == "noun"]
         if learned is not None and vectors is not None:
             cands += _learned(t, cands, learned, vectors, lex, res)
         pairs: list[tuple[Cand, Event]] = []
         for c in cands:
             ev = _build(article, c, res, lex, pub, timexes, dropped)
             if ev is not None:
-                pairs.append((c, ev))
+                pairs.append((c, _absorbed_partner(c, ev, cands + absorbed, res, lex)))
         events.extend(_guess_recipient(t, e, res, recipients) for e in _merge(_share_recipients(pairs)))
         _remember_subjects(t, res)
     return _carry_recipients(events), dropped
@@ -457,11 +459,38 @@ def _speaker_as_actor(t: Tree, c: Cand, res: Resolver, recipients: Sequence[Acto
     return [replace(a, source="speaker") for a in speaker]
 
 
+#: Prepositions by which an event noun names its partner ("une rencontre avec X").
+_NOUN_PARTNER = ("avec", "contre", "auprès de")
+
+
+def _absorbed_partner(c: Cand, ev: Event, cands: list[Cand], res: Resolver, lex: Lexicon) -> Event:
+    """A verb event with no recipient takes the partner named by a noun of the same event that its
+    verb governs and that was dropped as the same event ("se rendre en Corse pour une rencontre avec
+    les élus": the elected officials; "a lancé une offensive contre X")."""
+    if ev.recipient or c.kind != "verb" or not ev.actor:
+        return ev
+    t = c.t
+    for n in cands:
+        if n.kind != "noun" or n.event != c.event or n.t is not t or t.head(n.trig) != c.pred:
+            continue
+        for slot in _NOUN_PARTNER:
+            found = [
+                r
+                for r in arguments.noun_slot(t, n, slot, res)
+                if r.canonical and all(r.canonical != a.canonical for a in ev.actor)
+            ]
+            if found:
+                return replace(ev, recipient=tuple(_precise(found, lex)))
+    return ev
+
+
 def _noun_de(c: Cand) -> str:
     """Whom a noun's "de X" names, as its topics decide: "la condamnation de l'UE" is the EU's
     disapproval, "la condamnation à mort de X" (a penalty) is X's sentence."""
     if c.noun is None:
         return ""
+    if c.noun.de_after and c.t.prep(c.trig) in c.noun.de_after:
+        return "recipient"  # "aller à la rencontre des habitants": the subject meets them
     for topic, ch in c.noun.if_topic:
         if topic in c.topics:
             return ch.get("de", c.noun.de)
@@ -658,8 +687,8 @@ def _confidence(c: Cand, actors: list[Actor], hypothetical: bool) -> float:
 
 
 def _merge(events: list[Event]) -> list[Event]:
-    """One act told twice in one sentence ("a appelé à un cessez-le-feu, exhortant X à ...") is one
-    event: same type, same actors → recipients joined."""
+    """One act told twice in one sentence ("a appelé à un cessez-le-feu, exhortant X à ...", "est
+    venu à leur rencontre pour dialoguer") is one event: same type, same actors → recipients joined."""
     out: list[Event] = []
     for e in events:
         same = next(
@@ -671,7 +700,7 @@ def _merge(events: list[Event]) -> list[Event]:
             ),
             None,
         )
-        if same is not None and e.event in ("REQUEST", "ACCUSE", "REJECT", "ASSAULT"):
+        if same is not None and e.event in ("REQUEST", "ACCUSE", "REJECT", "ASSAULT", "CONSULT"):
             rec = list(same.recipient) + [r for r in e.recipient if r not in same.recipient]
             out[out.index(same)] = replace(
                 same, recipient=tuple(rec), mode=same.mode if same.mode != "change" else e.mode

@@ -148,6 +148,8 @@ def load(lang: str = "fr") -> Calibration | None:
     with np.load(p) as d:
         names = tuple(str(n) for n in d["features"])
         if names != FEATURES:
-            log.warning("%s was fitted on other features; refit it (benchmarks/events_confidence.py --save)", p)
+            log.warning(
+                "%s was fitted on other features; refit it (benchmarks/events_confidence.py --save)", p
+            )
             return None
         return Calibration(d["weights"].astype(np.float64), names)

@@ -60,6 +60,7 @@ NOUN_KEYS = frozenset(
         "context",
         "marked_by",
         "not_with",
+        "de_after",
     }
 )
 
@@ -115,6 +116,7 @@ class NounRule:
     context: tuple[str, ...] = ()  # topics one word of the article must have ("rassemblement": protest)
     marked_by: tuple[str, ...] = ()  # prepositions that make it an event alone ("à l'appel de X")
     not_with: tuple[str, ...] = ()  # prepositions of a complement that make it no event ("recours à")
+    de_after: tuple[str, ...] = ()  # prepositions after which "de X" is the recipient ("à la rencontre de X")
     if_topic: tuple[tuple[str, dict[str, str]], ...] = ()
     stage: str = ""
     topic: tuple[str, ...] = ()
@@ -165,6 +167,7 @@ class Lexicon:
     grammar: Grammar = field(default_factory=Grammar)
     copular_verbs: frozenset[str] = frozenset()
     group_home: dict[str, str] = field(default_factory=dict)  # group noun → ISO-3
+    group_adjectives: dict[str, str] = field(default_factory=dict)  # "gouvernemental" → "gouvernement"
     domestic_sectors: frozenset[str] = frozenset()
     home_country: str = ""  # ISO-3 of a domestic article that names no country
     located_sectors: frozenset[str] = frozenset()
@@ -304,6 +307,8 @@ def load(code: str = "fr") -> Lexicon:
         coordinators=_words(g.get("coordinators"), "grammar.coordinators"),
     )
     lex.copular_verbs = _words(d.get("copular_verbs"), "copular_verbs")
+    for adj, noun in (d.get("group_adjectives") or {}).items():
+        lex.group_adjectives[str(adj).lower()] = str(noun).lower()
     for iso, words in (d.get("group_home") or {}).items():
         for w in words:
             lex.group_home[str(w).lower()] = str(iso)
@@ -351,6 +356,7 @@ def load(code: str = "fr") -> Lexicon:
             context=_tuple(r.get("context")),
             marked_by=_tuple(r.get("marked_by")),
             not_with=_tuple(r.get("not_with")),
+            de_after=_tuple(r.get("de_after")),
             if_topic=_if_topic(r.get("if_topic"), lemma),
             stage=str(r.get("stage", "") or ""),
             topic=_tuple(r.get("topic")),

@@ -83,6 +83,8 @@ def explain(
         else adapters.refs_from_ner(ann, lex)
     )
     model = learned_model(lang) if learned else None
-    events, dropped = code(article, ann, pub_date, refs, timexes, lex, model, learned_vectors() if model else None)
+    events, dropped = code(
+        article, ann, pub_date, refs, timexes, lex, model, learned_vectors() if model else None
+    )
     calibration = confidence.load(lang) if calibrated else None
     return (confidence.calibrate(events, calibration) if calibration else events), dropped

@@ -139,6 +139,70 @@ def test_a_request_to_donors(nlp) -> None:
     assert names(ev.recipient) == ["donateurs"]
 
 
+def test_the_addressee_of_a_call_is_its_recipient_even_when_no_table_knows_the_noun(nlp) -> None:
+    # "les boulangers" is in no list of group nouns: the object of "appeler X à" is still whom it asks
+    text = "La ministre brelunoise Claire Vidal a appelé les boulangers à baisser leurs prix."
+    ev = one(code(nlp, text), "REQUEST")
+    assert names(ev.recipient) == ["boulangers"]
+
+
+def test_a_request_worded_as_a_clause_is_addressed_to_the_clause_subject(nlp) -> None:
+    text = "Le maire Paul Garnier a plaidé pour que le gouvernement revienne sur sa décision."
+    ev = one(code(nlp, text), "REQUEST")
+    assert names(ev.recipient) == ["gouvernement"]
+
+
+def test_a_visit_takes_the_partner_of_the_meeting_noun_it_governs(nlp) -> None:
+    # "rencontre" is dropped as the same event as "se rendre": its "avec" partner is the host
+    text = "Le ministre Paul Garnier va se rendre à Lyon pour une rencontre avec les syndicats."
+    ev = one(code(nlp, text), "CONSULT")
+    assert names(ev.recipient) == ["syndicats"]
+
+
+def test_a_protest_in_front_of_a_ministry_is_aimed_at_it(nlp) -> None:
+    text = "Des centaines d'étudiants se sont rassemblés vendredi devant le ministère à Valmorie."
+    ev = one(code(nlp, text), "PROTEST")
+    assert names(ev.recipient) == ["ministère"]
+
+
+def test_a_march_against_a_policy_named_by_an_adjective_is_aimed_at_its_group(nlp) -> None:
+    text = "Des milliers d'étudiants ont défilé samedi à Valmorie contre la politique gouvernementale."
+    ev = one(code(nlp, text), "PROTEST")
+    assert names(ev.recipient) == ["gouvernement"]
+
+
+def test_going_to_meet_people_makes_them_the_recipient(nlp) -> None:
+    # "à la rencontre de X": X is met by the subject; the verb of the same sentence is the same meeting
+    text = (
+        "Des habitants de Valmorie ont bloqué la route nationale. "
+        "Le préfet Paul Garnier est venu à leur rencontre pour dialoguer."
+    )
+    ev = one(code(nlp, text), "CONSULT")
+    assert names(ev.recipient) == ["habitants"]
+    assert names(ev.actor) == ["paul garnier"]
+
+
+def test_a_description_parsed_as_a_second_subject_is_not_a_guessed_target(nlp) -> None:
+    # the parse makes "l'un des opposants" and "Paul Garnier" two subjects of "a salué": the
+    # description is the actor's own, not whom the praise goes to
+    text = "L'un des plus farouches opposants au barrage, Paul Garnier a salué cette décision."
+    ev = one(code(nlp, text), "SUPPORT")
+    assert names(ev.recipient) == []
+
+
+def test_a_suspicion_worded_as_a_clause_is_aimed_at_the_clause_agent(nlp) -> None:
+    # not the nearest actor after the verb (the union), but the one the clause says acted
+    text = "Le parquet de Valmorie soupçonne que le syndicat des taxis a été infiltré par Paul Garnier."
+    ev = one(code(nlp, text), "ACCUSE")
+    assert names(ev.recipient) == ["paul garnier"]
+
+
+def test_a_visit_to_an_institution_makes_it_the_host(nlp) -> None:
+    text = "Le maire de Brelune, Paul Garnier, s'est rendu lundi au ministère de la Santé."
+    ev = one(code(nlp, text), "CONSULT")
+    assert names(ev.recipient) == ["ministère de la santé"]
+
+
 def test_a_detached_participle_with_an_agent_is_said_of_the_noun_before_its_comma(nlp) -> None:
     # in news text the model hangs "appuyé lui par X" on the main verb, with "lui" as its object
     text = (
@@ -394,7 +458,10 @@ def test_a_preposition_of_several_words_wherever_the_parse_hung_it(nlp) -> None:
 
 
 def test_a_target_no_slot_names_is_guessed_among_the_actors_named(nlp) -> None:
-    ev = one(code(nlp, "Paul Garnier a démenti jeudi toute rencontre secrète avec Luc Morel.", calibrated=False), "REJECT")
+    ev = one(
+        code(nlp, "Paul Garnier a démenti jeudi toute rencontre secrète avec Luc Morel.", calibrated=False),
+        "REJECT",
+    )
     assert [(a.canonical, a.source) for a in ev.recipient] == [("Luc Morel", "guess")]
     sure = one(code(nlp, "Paul Garnier a démenti jeudi les propos de Luc Morel.", calibrated=False), "REJECT")
     assert sure.recipient[0].source != "guess" and ev.confidence < sure.confidence
@@ -465,7 +532,10 @@ def test_a_participle_said_of_a_description_set_beside_a_name(nlp) -> None:
 
 def test_a_participle_opening_the_sentence_has_the_main_clauses_subject(nlp) -> None:
     # the parse makes the participle the root and hangs the main verb under its object
-    ev = one(code(nlp, "Fustigeant la majorité, l'ancienne ministre Claire Vidal a quitté la salle jeudi."), "ACCUSE")
+    ev = one(
+        code(nlp, "Fustigeant la majorité, l'ancienne ministre Claire Vidal a quitté la salle jeudi."),
+        "ACCUSE",
+    )
     assert names(ev.actor) == ["claire vidal"]
 
 
@@ -497,7 +567,6 @@ def test_a_target_is_not_carried_across_two_sentences(nlp) -> None:
     assert not last.recipient
 
 
-<<<<<<< HEAD
 def test_the_subject_of_a_passive_auxiliary_the_parser_called_a_plain_subject() -> None:
     # "Les syndicats seront reçus par X", with "syndicats" tagged nsubj (not nsubj:pass)
     text = "Les syndicats seront reçus par Paul."
@@ -519,7 +588,8 @@ def test_the_subject_of_a_passive_auxiliary_the_parser_called_a_plain_subject() 
     t = Tree(ann, 0)
     assert t.is_passive(3)
     assert t.passive_subject(3) == 1
-=======
+
+
 def test_a_verb_with_no_actor_the_parse_finds_is_the_speakers(nlp) -> None:
     # the parser hangs "Il" on the auxiliary: the verb has no subject; the passage reports Marc Vidal
     text = (
@@ -542,4 +612,3 @@ def test_the_participle_of_a_pronominal_act_is_said_of_its_doer(nlp) -> None:
     )
     ev = one(code(nlp, text), "PROTEST")
     assert [a.canonical for a in ev.actor] == ["manifestants"]
->>>>>>> s10h4

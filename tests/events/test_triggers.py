@@ -411,6 +411,8 @@ def test_backing_tweeted(nlp) -> None:
 
 def test_the_infinitive_of_a_call_hung_on_the_medium(nlp) -> None:
     text = "Paul Garnier avait appelé dans une vidéo sur Facebook à bloquer les routes de Valmorie."
+    ev = one(code(nlp, text), "REQUEST")
+    assert [a.canonical for a in ev.actor] == ["Paul Garnier"]
 
 
 def test_an_infinitive_hung_on_a_participle_describing_the_object(nlp) -> None:
