@@ -26,7 +26,7 @@ from chronique.events.lexicon import Lexicon, Rule
 from chronique.events.model import Actor, Dropped, Event, Place
 from chronique.events.names import fold
 from chronique.events.recipients import Chooser
-from chronique.events.tree import Tree, temporal_tokens
+from chronique.events.tree import QUOTES, Tree, temporal_tokens
 from chronique.events.triggers import (
     Cand,
     cop_cand,
@@ -385,6 +385,9 @@ def _build(
         and any(a.sector in lex.belligerent_sectors for a in actors)
     ):
         event, stage = "AGREE", "agreed"  # a party to the conflict calling for a ceasefire offers one
+    if _asked(t, c):
+        drop("question")
+        return None
     fl = flags(t, c.pred, c.trig, lex)
     if fl.negated and rule is not None and rule.negated_as is not None:
         if not rule.negated_as:
@@ -435,6 +438,26 @@ def _build(
         rule=c.rule_id,
         context=fl.context(),
     )
+
+
+#: Tokens that close the stretch a question mark can close: a sentence's or a quotation's end, a
+#: parenthesis ("une fuite (et rémunérée ?)": the question is the aside's).
+_QUESTION_BARRIERS = QUOTES | {".", "(", ")", ";"}
+
+
+def _asked(t: Tree, c: Cand) -> bool:
+    """Is the trigger inside a direct question ("Faut-il interdire ces manifestations ?", "X a-t-il
+    levé des fonds pour financer sa campagne ?")? A question asserts no act: its "?" hangs on the
+    trigger's clause or one above it and closes it, after the trigger, with no quotation mark or
+    sentence end between them (a question quoted before its reporting verb is the quotation's)."""
+    chain = {c.trig, c.pred, *t.ancestors(c.pred)}
+    for k in range(c.trig + 1, t.hi):
+        w = t.word(k)
+        if w == "?":
+            return t.head(k) in chain
+        if w in _QUESTION_BARRIERS:
+            return False
+    return False
 
 
 def _noun_de(c: Cand) -> str:
@@ -542,7 +565,13 @@ def _own_side(r: Actor, a: Actor) -> bool:
     américaine" for the US secretary of state)?"""
     if r.canonical == a.canonical:
         return True
-    return r.source == "group" and bool(r.code) and r.code == a.code and r.sector in _STATE and a.sector in _STATE
+    return (
+        r.source == "group"
+        and bool(r.code)
+        and r.code == a.code
+        and r.sector in _STATE
+        and a.sector in _STATE
+    )
 
 
 def _direct_object(t: Tree, v: int, a: Actor) -> bool:

@@ -287,12 +287,16 @@ def _try_rule(t: Tree, i: int, rule: Rule, lex: Lexicon, res: Resolver) -> Cand 
         return None
     if rule.finite and t.feats(i).get("VerbForm") == "Inf":
         return None
-    if rule.no_infinitive and any(
-        t.feats(k).get("VerbForm") == "Inf"
-        or any(t.feats(a).get("VerbForm") == "Inf" for a in t.children(k, "aux", "aux:tense"))
+    infinitives = [
+        k
         for k in t.children(i)
-    ):
+        if t.feats(k).get("VerbForm") == "Inf"
+        or any(t.feats(a).get("VerbForm") == "Inf" for a in t.children(k, "aux", "aux:tense"))
+    ]
+    if rule.no_infinitive and infinitives:
         return None
+    if rule.infinitive and not any(not t.dep(k).startswith(("advcl", "acl")) for k in infinitives):
+        return None  # an adjunct ("proposer une réforme pour relancer...") is a goal, not the content
     skip = set(extra) | ({refl} if refl is not None else set())
     content = content_children(t, i, res, skip)
     if rule.content and not content and not extra:

@@ -275,3 +275,26 @@ def test_criticism_named_by_a_noun(nlp) -> None:
     assert [a.canonical for a in ev.recipient] == ["Luc Morel"]
     # a review is no criticism of anyone
     assert not code(nlp, "Le film a reçu de bonnes critiques dans la presse.")
+
+
+def test_no_event_inside_a_direct_question(nlp) -> None:
+    for text in (
+        "Faut-il interdire les manifestations à Brelune ?",
+        "Le ministre Paul Garnier a-t-il levé des fonds pour financer sa campagne ?",
+    ):
+        assert not [e for e in code(nlp, text) if e.event in ("COERCE", "PROTEST", "AID")], text
+    # a question quoted before its reporting verb is the quotation's: the verb's act stands
+    text = "« Qui paiera les dégâts ? », a dénoncé le maire Paul Garnier à propos du préfet Luc Morel."
+    assert one(code(nlp, text), "ACCUSE").actor
+
+
+def test_an_offer_is_of_ones_own_act_or_to_someone(nlp) -> None:
+    ev = one(code(nlp, "Le ministre Paul Garnier a proposé de rencontrer les syndicats de Brelune."), "AGREE")
+    assert [a.canonical for a in ev.actor] == ["Paul Garnier"]
+    assert one(code(nlp, "Paul Garnier a proposé une trêve aux rebelles de Valmorie."), "AGREE").recipient
+    # putting an idea forward offers nobody anything
+    for text in (
+        "La députée Claire Vidal propose une réforme du scrutin pour relancer la participation.",
+        "Le maire Paul Garnier a proposé un référendum sur le nouveau pont.",
+    ):
+        assert not [e for e in code(nlp, text) if e.event == "AGREE"], text
