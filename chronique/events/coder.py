@@ -103,6 +103,7 @@ def code(
             ev = _build(article, c, res, lex, pub, timexes, dropped)
             if ev is not None:
                 pairs.append((c, ev))
+        pairs = _one_protest(pairs)
         events.extend(_guess_recipient(t, e, res, recipients) for e in _merge(_share_recipients(pairs)))
         _remember_subjects(t, res)
     return _carry_recipients(events), dropped
@@ -469,6 +470,33 @@ def _noun_de(c: Cand) -> str:
         if topic in c.topics:
             return ch.get("de", c.noun.de)
     return c.noun.de
+
+
+def _one_protest(pairs: list[tuple[Cand, Event]]) -> list[tuple[Cand, Event]]:
+    """A protest told twice in one sentence is one: a protest noun that names no marcher (its actor
+    the default) after another protest of the sentence, or beside one whose marchers are named ("les
+    gilets jaunes ont défilé lors de manifestations", "l'étendard de la contestation, une foule
+    s'est réunie"); a protest verb that is the purpose of another ("a entamé une grève de la faim pour
+    protester contre...")."""
+    protests = [(c, e) for c, e in pairs if e.event == "PROTEST" and not e.negated]
+    if len(protests) < 2:
+        return pairs
+    drop: set[int] = set()
+    for n, (c, e) in enumerate(protests):
+        others = [(o, oe) for o, oe in protests if o is not c and id(oe) not in drop]
+        bare = c.kind == "noun" and all(a.source == "default" for a in e.actor)
+        if bare and any(
+            protests.index((o, oe)) < n or any(a.source != "default" for a in oe.actor) for o, oe in others
+        ):
+            drop.add(id(e))
+            continue
+        t = c.t
+        marks = {t.lower(m) for m in t.children(c.pred, "mark")}
+        if c.kind == "verb" and t.dep(c.pred).startswith("advcl") and marks & {"pour", "afin"}:
+            h = t.head(c.pred)
+            if any(h in (o.pred, o.trig) for o, _ in others):
+                drop.add(id(e))
+    return [(c, e) for c, e in pairs if id(e) not in drop]
 
 
 def _share_recipients(pairs: list[tuple[Cand, Event]]) -> list[Event]:

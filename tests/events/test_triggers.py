@@ -298,3 +298,13 @@ def test_an_offer_is_of_ones_own_act_or_to_someone(nlp) -> None:
         "Le maire Paul Garnier a proposé un référendum sur le nouveau pont.",
     ):
         assert not [e for e in code(nlp, text) if e.event == "AGREE"], text
+
+
+def test_a_protest_told_twice_in_a_sentence_is_one(nlp) -> None:
+    for text in (
+        "Les agriculteurs ont défilé samedi à Brelune lors de manifestations émaillées de heurts.",
+        "Le militant Paul Garnier a entamé une grève de la faim pour protester contre sa détention à Valmorie.",
+        "Les grèves et les manifestations se poursuivent à Brelune depuis trois semaines.",
+    ):
+        protests = [e for e in code(nlp, text) if e.event == "PROTEST" and not e.negated]
+        assert len(protests) == 1, (text, [e.event_text for e in protests])
