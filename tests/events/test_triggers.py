@@ -308,3 +308,14 @@ def test_a_protest_told_twice_in_a_sentence_is_one(nlp) -> None:
     ):
         protests = [e for e in code(nlp, text) if e.event == "PROTEST" and not e.negated]
         assert len(protests) == 1, (text, [e.event_text for e in protests])
+
+
+def test_se_rendre_is_a_visit_to_someone_or_for_a_meeting(nlp) -> None:
+    assert one(
+        code(nlp, "Le ministre Paul Garnier s'est rendu jeudi chez le préfet Luc Morel."), "CONSULT"
+    ).recipient
+    text = "Le ministre Paul Garnier s'est rendu jeudi à Brelune pour une rencontre avec les élus."
+    assert one(code(nlp, text), "CONSULT").actor
+    # a trip to a place alone meets no one
+    text = "Le ministre Paul Garnier s'est rendu jeudi sur le site de l'usine incendiée."
+    assert not [e for e in code(nlp, text) if e.event == "CONSULT"], text
