@@ -319,3 +319,17 @@ def test_se_rendre_is_a_visit_to_someone_or_for_a_meeting(nlp) -> None:
     # a trip to a place alone meets no one
     text = "Le ministre Paul Garnier s'est rendu jeudi sur le site de l'usine incendiée."
     assert not [e for e in code(nlp, text) if e.event == "CONSULT"], text
+
+
+def test_a_fight_is_against_an_adversary_and_a_pledge_is_to_act(nlp) -> None:
+    assert one(
+        code(nlp, "Les soldats de Valmorie ont combattu les rebelles près de Brelune."), "ASSAULT"
+    ).actor
+    for text in (
+        "Trois cents soldats de Valmorie combattent les incendies depuis samedi.",
+        "Le gouvernement de Valmorie doit affronter une crise sans précédent.",
+    ):
+        assert not [e for e in code(nlp, text) if e.event == "ASSAULT"], text
+    assert one(code(nlp, "Le ministre Paul Garnier s'est engagé à rencontrer les syndicats."), "AGREE").actor
+    text = "Le député Paul Garnier s'est engagé de l'autre côté de la frontière, à Brelune."
+    assert not [e for e in code(nlp, text) if e.event == "AGREE"], text
