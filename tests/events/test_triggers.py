@@ -333,3 +333,9 @@ def test_a_fight_is_against_an_adversary_and_a_pledge_is_to_act(nlp) -> None:
     assert one(code(nlp, "Le ministre Paul Garnier s'est engagé à rencontrer les syndicats."), "AGREE").actor
     text = "Le député Paul Garnier s'est engagé de l'autre côté de la frontière, à Brelune."
     assert not [e for e in code(nlp, text) if e.event == "AGREE"], text
+
+
+def test_interpeller_arrests_only_when_the_police_or_the_courts_do_it(nlp) -> None:
+    assert one(code(nlp, "La police de Brelune a interpellé Paul Garnier jeudi soir."), "COERCE").recipient
+    text = "Le député Paul Garnier a interpellé la ministre Claire Vidal lors des questions au gouvernement."
+    assert not [e for e in code(nlp, text) if e.event == "COERCE"], text
