@@ -339,3 +339,10 @@ def test_interpeller_arrests_only_when_the_police_or_the_courts_do_it(nlp) -> No
     assert one(code(nlp, "La police de Brelune a interpellé Paul Garnier jeudi soir."), "COERCE").recipient
     text = "Le député Paul Garnier a interpellé la ministre Claire Vidal lors des questions au gouvernement."
     assert not [e for e in code(nlp, text) if e.event == "COERCE"], text
+
+
+def test_se_retrouver_is_a_meeting_only_with_someone_or_for_talks(nlp) -> None:
+    text = "Le ministre Paul Garnier s'est retrouvé jeudi au cœur d'une polémique à Brelune."
+    assert not [e for e in code(nlp, text) if e.event == "CONSULT"], text
+    text = "Le ministre Paul Garnier s'est retrouvé jeudi avec le maire Luc Morel à Brelune."
+    assert one(code(nlp, text), "CONSULT").recipient
