@@ -354,6 +354,15 @@ class Resolver:
     def _named(self, t: Tree, i: int, acting: bool) -> list[Actor]:
         """A named entity that the phrase is, or that names the person it describes."""
         heads = [i, *t.children(i, "flat:name", "flat")]
+        titles = self.lex.pronouns
+        if t.lower(i) in (*titles.get("title_masc", ()), *titles.get("title_fem", ())):
+            # "M. de Villepin", "Mme Da Silva": the parser reads the particle of a name after a title
+            # as a preposition, and the name as the title's complement
+            heads += [
+                k
+                for k in t.children(i, "nmod")
+                if k > i and t.tok(k).pos == "PROPN" and all(t.dep(j) == "case" for j in range(i + 1, k))
+            ]
         if not self.refs.at(i) and t.lemma(i) in self.lex.group_nouns:
             # "le syndicat CGT", "le parti Ennahda", "l'association anticorruption Anticor": a name
             # right after a group noun (and an adjective) names it

@@ -26,7 +26,7 @@ from chronique.events.lexicon import Lexicon, Rule
 from chronique.events.model import Actor, Dropped, Event, Place
 from chronique.events.names import fold
 from chronique.events.recipients import Chooser
-from chronique.events.tree import Tree, temporal_tokens
+from chronique.events.tree import QUOTES, Tree, temporal_tokens
 from chronique.events.triggers import (
     Cand,
     cop_cand,
@@ -105,6 +105,7 @@ def code(
             ev = _build(article, c, res, lex, pub, timexes, dropped)
             if ev is not None:
                 pairs.append((c, _absorbed_partner(c, ev, cands + absorbed, res, lex)))
+        pairs = _one_protest(pairs)
         events.extend(_guess_recipient(t, e, res, recipients) for e in _merge(_share_recipients(pairs)))
         _remember_subjects(t, res)
     return _carry_recipients(events), dropped
@@ -387,6 +388,9 @@ def _build(
         and any(a.sector in lex.belligerent_sectors for a in actors)
     ):
         event, stage = "AGREE", "agreed"  # a party to the conflict calling for a ceasefire offers one
+    if _asked(t, c):
+        drop("question")
+        return None
     fl = flags(t, c.pred, c.trig, lex)
     if fl.negated and rule is not None and rule.negated_as is not None:
         if not rule.negated_as:
@@ -484,6 +488,26 @@ def _absorbed_partner(c: Cand, ev: Event, cands: list[Cand], res: Resolver, lex:
     return ev
 
 
+#: Tokens that close the stretch a question mark can close: a sentence's or a quotation's end, a
+#: parenthesis ("une fuite (et rémunérée ?)": the question is the aside's).
+_QUESTION_BARRIERS = QUOTES | {".", "(", ")", ";"}
+
+
+def _asked(t: Tree, c: Cand) -> bool:
+    """Is the trigger inside a direct question ("Faut-il interdire ces manifestations ?", "X a-t-il
+    levé des fonds pour financer sa campagne ?")? A question asserts no act: its "?" hangs on the
+    trigger's clause or one above it and closes it, after the trigger, with no quotation mark or
+    sentence end between them (a question quoted before its reporting verb is the quotation's)."""
+    chain = {c.trig, c.pred, *t.ancestors(c.pred)}
+    for k in range(c.trig + 1, t.hi):
+        w = t.word(k)
+        if w == "?":
+            return t.head(k) in chain
+        if w in _QUESTION_BARRIERS:
+            return False
+    return False
+
+
 def _noun_de(c: Cand) -> str:
     """Whom a noun's "de X" names, as its topics decide: "la condamnation de l'UE" is the EU's
     disapproval, "la condamnation à mort de X" (a penalty) is X's sentence."""
@@ -495,6 +519,33 @@ def _noun_de(c: Cand) -> str:
         if topic in c.topics:
             return ch.get("de", c.noun.de)
     return c.noun.de
+
+
+def _one_protest(pairs: list[tuple[Cand, Event]]) -> list[tuple[Cand, Event]]:
+    """A protest told twice in one sentence is one: a protest noun that names no marcher (its actor
+    the default) after another protest of the sentence, or beside one whose marchers are named ("les
+    gilets jaunes ont défilé lors de manifestations", "l'étendard de la contestation, une foule
+    s'est réunie"); a protest verb that is the purpose of another ("a entamé une grève de la faim pour
+    protester contre...")."""
+    protests = [(c, e) for c, e in pairs if e.event == "PROTEST" and not e.negated]
+    if len(protests) < 2:
+        return pairs
+    drop: set[int] = set()
+    for n, (c, e) in enumerate(protests):
+        others = [(o, oe) for o, oe in protests if o is not c and id(oe) not in drop]
+        bare = c.kind == "noun" and all(a.source == "default" for a in e.actor)
+        if bare and any(
+            protests.index((o, oe)) < n or any(a.source != "default" for a in oe.actor) for o, oe in others
+        ):
+            drop.add(id(e))
+            continue
+        t = c.t
+        marks = {t.lower(m) for m in t.children(c.pred, "mark")}
+        if c.kind == "verb" and t.dep(c.pred).startswith("advcl") and marks & {"pour", "afin"}:
+            h = t.head(c.pred)
+            if any(h in (o.pred, o.trig) for o, _ in others):
+                drop.add(id(e))
+    return [(c, e) for c, e in pairs if id(e) not in drop]
 
 
 def _share_recipients(pairs: list[tuple[Cand, Event]]) -> list[Event]:

@@ -41,6 +41,7 @@ RULE_KEYS = frozenset(
         "place_recipient",
         "finite",
         "no_infinitive",
+        "infinitive",
         "reports",
         "quoted",
     }
@@ -93,6 +94,7 @@ class Rule:
     place_recipient: bool = False
     finite: bool = False
     no_infinitive: bool = False
+    infinitive: bool = False  # only when the content is an infinitive ("proposer de faire")
     reports: bool = False  # a critical verb that can report a quotation or a "que" clause
     quoted: bool = False  # the topics of a quotation the verb reports count for ``topic``
     learned: bool = False  # made for a verb the learned detector read (chronique.events.learned)
@@ -257,6 +259,7 @@ def _rule(lemma: str, d: dict[str, Any], code: str) -> Rule:
         place_recipient=bool(d.get("place_recipient", False)),
         finite=bool(d.get("finite", False)),
         no_infinitive=bool(d.get("no_infinitive", False)),
+        infinitive=bool(d.get("infinitive", False)),
         reports=bool(d.get("reports", False)),
         quoted=bool(d.get("quoted", False)),
     )

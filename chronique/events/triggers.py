@@ -305,6 +305,17 @@ def _bare_participle(t: Tree, i: int) -> bool:
     )
 
 
+def _incise(t: Tree, i: int) -> bool:
+    """A verb set after what it reports, with its subject after it and no object ("La trêve a
+    tenu, a regretté le maire": the parser may coordinate it with the clause it reports)."""
+    return (
+        t.dep(i) == "conj"
+        and not t.children(i, "obj", "ccomp", "xcomp")
+        and any(k > i for k in t.children(i, "nsubj"))
+        and any(t.lower(k) == "," for k in range(max(t.lo, i - 3), i))
+    )
+
+
 def _try_rule(t: Tree, i: int, rule: Rule, lex: Lexicon, res: Resolver) -> Cand | None:
     refl = t.reflexive(i)
     if rule.se is True and refl is None:
@@ -318,16 +329,20 @@ def _try_rule(t: Tree, i: int, rule: Rule, lex: Lexicon, res: Resolver) -> Cand 
             return None
     if rule.with_prep and not any(t.prep(k) in rule.with_prep for k in t.children(i)):
         return None
-    if rule.no_clause and (t.children(i, "ccomp", "parataxis") or t.dep(i) == "parataxis"):
+    if rule.no_clause and (t.children(i, "ccomp", "parataxis") or t.dep(i) == "parataxis" or _incise(t, i)):
         return None
     if rule.finite and t.feats(i).get("VerbForm") == "Inf":
         return None
-    if rule.no_infinitive and any(
-        t.feats(k).get("VerbForm") == "Inf"
-        or any(t.feats(a).get("VerbForm") == "Inf" for a in t.children(k, "aux", "aux:tense"))
+    infinitives = [
+        k
         for k in t.children(i)
-    ):
+        if t.feats(k).get("VerbForm") == "Inf"
+        or any(t.feats(a).get("VerbForm") == "Inf" for a in t.children(k, "aux", "aux:tense"))
+    ]
+    if rule.no_infinitive and infinitives:
         return None
+    if rule.infinitive and not any(not t.dep(k).startswith(("advcl", "acl")) for k in infinitives):
+        return None  # an adjunct ("proposer une réforme pour relancer...") is a goal, not the content
     skip = set(extra) | ({refl} if refl is not None else set())
     content = content_children(t, i, res, skip)
     if not content and not extra and _bare_participle(t, i):

@@ -182,3 +182,9 @@ def test_a_place_at_the_head_of_the_sentence_frames_it(nlp) -> None:
         "À Hambourg, les syndicats ont affirmé que près de deux mille personnes avaient défilé samedi contre la réforme."
     )
     assert [(a.canonical, a.code) for a in one(code(nlp, text), "PROTEST").actor] == [("personnes", "DEU")]
+
+
+def test_a_name_with_a_particle_after_a_title_is_the_person(nlp) -> None:
+    # the parser reads "De" as a preposition and "Morlaix" as the complement of "M."
+    ev = one(code(nlp, "M. De Morlaix a dénoncé le blocage du port de Brelune par les dockers."), "ACCUSE")
+    assert [a.canonical for a in ev.actor] == ["De Morlaix"]

@@ -420,3 +420,81 @@ def test_an_infinitive_hung_on_a_participle_describing_the_object(nlp) -> None:
     text = 'Le ministre Paul Garnier a également appelé les factions rebelles dites "modérées" à quitter les quartiers de Brelune.'
     ev = one(code(nlp, text), "REQUEST")
     assert [a.canonical for a in ev.actor] == ["Paul Garnier"]
+
+
+def test_no_event_inside_a_direct_question(nlp) -> None:
+    for text in (
+        "Faut-il interdire les manifestations à Brelune ?",
+        "Le ministre Paul Garnier a-t-il levé des fonds pour financer sa campagne ?",
+    ):
+        assert not [e for e in code(nlp, text) if e.event in ("COERCE", "PROTEST", "AID")], text
+    # a question quoted before its reporting verb is the quotation's: the verb's act stands
+    text = "« Qui paiera les dégâts ? », a dénoncé le maire Paul Garnier à propos du préfet Luc Morel."
+    assert one(code(nlp, text), "ACCUSE").actor
+
+
+def test_an_offer_is_of_ones_own_act_or_to_someone(nlp) -> None:
+    ev = one(code(nlp, "Le ministre Paul Garnier a proposé de rencontrer les syndicats de Brelune."), "AGREE")
+    assert [a.canonical for a in ev.actor] == ["Paul Garnier"]
+    assert one(code(nlp, "Paul Garnier a proposé une trêve aux rebelles de Valmorie."), "AGREE").recipient
+    # putting an idea forward offers nobody anything
+    for text in (
+        "La députée Claire Vidal propose une réforme du scrutin pour relancer la participation.",
+        "Le maire Paul Garnier a proposé un référendum sur le nouveau pont.",
+    ):
+        assert not [e for e in code(nlp, text) if e.event == "AGREE"], text
+
+
+def test_a_protest_told_twice_in_a_sentence_is_one(nlp) -> None:
+    for text in (
+        "Les agriculteurs ont défilé samedi à Brelune lors de manifestations émaillées de heurts.",
+        "Le militant Paul Garnier a entamé une grève de la faim pour protester contre sa détention à Valmorie.",
+        "Les grèves et les manifestations se poursuivent à Brelune depuis trois semaines.",
+    ):
+        protests = [e for e in code(nlp, text) if e.event == "PROTEST" and not e.negated]
+        assert len(protests) == 1, (text, [e.event_text for e in protests])
+
+
+def test_se_rendre_is_a_visit_to_someone_or_for_a_meeting(nlp) -> None:
+    assert one(
+        code(nlp, "Le ministre Paul Garnier s'est rendu jeudi chez le préfet Luc Morel."), "CONSULT"
+    ).recipient
+    text = "Le ministre Paul Garnier s'est rendu jeudi à Brelune pour une rencontre avec les élus."
+    assert one(code(nlp, text), "CONSULT").actor
+    # a trip to a place alone meets no one
+    text = "Le ministre Paul Garnier s'est rendu jeudi sur le site de l'usine incendiée."
+    assert not [e for e in code(nlp, text) if e.event == "CONSULT"], text
+
+
+def test_a_fight_is_against_an_adversary_and_a_pledge_is_to_act(nlp) -> None:
+    assert one(
+        code(nlp, "Les soldats de Valmorie ont combattu les rebelles près de Brelune."), "ASSAULT"
+    ).actor
+    for text in (
+        "Trois cents soldats de Valmorie combattent les incendies depuis samedi.",
+        "Le gouvernement de Valmorie doit affronter une crise sans précédent.",
+    ):
+        assert not [e for e in code(nlp, text) if e.event == "ASSAULT"], text
+    assert one(code(nlp, "Le ministre Paul Garnier s'est engagé à rencontrer les syndicats."), "AGREE").actor
+    text = "Le député Paul Garnier s'est engagé de l'autre côté de la frontière, à Brelune."
+    assert not [e for e in code(nlp, text) if e.event == "AGREE"], text
+
+
+def test_interpeller_arrests_only_when_the_police_or_the_courts_do_it(nlp) -> None:
+    assert one(code(nlp, "La police de Brelune a interpellé Paul Garnier jeudi soir."), "COERCE").recipient
+    text = "Le député Paul Garnier a interpellé la ministre Claire Vidal lors des questions au gouvernement."
+    assert not [e for e in code(nlp, text) if e.event == "COERCE"], text
+
+
+def test_se_retrouver_is_a_meeting_only_with_someone_or_for_talks(nlp) -> None:
+    text = "Le ministre Paul Garnier s'est retrouvé jeudi au cœur d'une polémique à Brelune."
+    assert not [e for e in code(nlp, text) if e.event == "CONSULT"], text
+    text = "Le ministre Paul Garnier s'est retrouvé jeudi avec le maire Luc Morel à Brelune."
+    assert one(code(nlp, text), "CONSULT").recipient
+
+
+def test_regret_of_a_state_of_things_reported_is_no_accusation(nlp) -> None:
+    text = "La pluie a gêné les travaux du pont de Brelune, a regretté le maire Paul Garnier."
+    assert not [e for e in code(nlp, text) if e.event == "ACCUSE"]
+    ev = one(code(nlp, "Le maire Paul Garnier a regretté la décision du préfet Luc Morel."), "ACCUSE")
+    assert [a.canonical for a in ev.recipient] == ["Luc Morel"]
