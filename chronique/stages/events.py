@@ -37,7 +37,7 @@ from chronique.stages.dating import PubDate
 __all__ = ["COMPONENT", "Event", "code_events", "explain"]
 
 #: Recorded with every run; bump when the rules or the language data change what is coded.
-COMPONENT = "chronique.events.v38"
+COMPONENT = "chronique.events.v39"
 
 
 def code_events(
