@@ -38,7 +38,6 @@ RULE_KEYS = frozenset(
         "confidence",
         "needs_agent",
         "requires_recipient",
-        "place_recipient",
         "finite",
         "no_infinitive",
         "infinitive",
@@ -91,7 +90,6 @@ class Rule:
     confidence: float = 0.7
     needs_agent: bool = False
     requires_recipient: bool = False
-    place_recipient: bool = False
     finite: bool = False
     no_infinitive: bool = False
     infinitive: bool = False  # only when the content is an infinitive ("proposer de faire")
@@ -256,7 +254,6 @@ def _rule(lemma: str, d: dict[str, Any], code: str) -> Rule:
         confidence=float(d.get("confidence", 0.7)),
         needs_agent=bool(d.get("needs_agent", False)),
         requires_recipient=bool(d.get("requires_recipient", False)),
-        place_recipient=bool(d.get("place_recipient", False)),
         finite=bool(d.get("finite", False)),
         no_infinitive=bool(d.get("no_infinitive", False)),
         infinitive=bool(d.get("infinitive", False)),
